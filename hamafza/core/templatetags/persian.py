@@ -1,0 +1,52 @@
+"""Template filters that show stored values the Persian way: Jalali dates and Persian digits.
+
+Django's ``|date`` mangles jdatetime values, so dates are always formatted here, with jdatetime.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from hamafza.persian import format_jalali_date, format_jalali_datetime, format_number, to_persian_digits
+
+register = template.Library()
+
+
+def _local(value: dt.datetime) -> dt.datetime:
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+@register.filter
+def jdate(value: Any, style: str = "short") -> str:
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = _local(value).date()
+    return format_jalali_date(value, style=style)
+
+
+@register.filter
+def jdatetime(value: Any, style: str = "short") -> str:
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        return format_jalali_datetime(_local(value), style=style)
+    return format_jalali_date(value, style=style)
+
+
+@register.filter
+def fa_digits(value: Any) -> str:
+    if value is None:
+        return ""
+    return to_persian_digits(str(value))
+
+
+@register.filter
+def fa_number(value: Any, decimals: int | None = None) -> str:
+    if value is None or value == "":
+        return ""
+    return format_number(value, decimals)

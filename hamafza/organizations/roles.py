@@ -1,0 +1,55 @@
+"""Roles and what each may do. A role is always granted within a scope (see ``RoleGrant``).
+
+One table answers "which roles carry this capability"; ``permissions.py`` answers "where".
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    CITIZEN = "citizen", "شهروند"
+    NGO_REPRESENTATIVE = "ngo_representative", "نماینده سمن"
+    AGENCY_STAFF = "agency_staff", "کارشناس دستگاه"
+    AGENCY_MANAGER = "agency_manager", "مدیر دستگاه"
+    INSPECTOR = "inspector", "بازرس / ارزیاب"
+    EVALUATION_OFFICE = "evaluation_office", "دفتر ارزیابی"
+    GOVERNOR = "governor", "استاندار / فرماندار / دبیر میز"
+    TABLE_MEMBER = "table_member", "عضو میز تخصصی"
+    MODERATOR = "moderator", "ناظر محتوا"
+    SYSTEM_ADMIN = "system_admin", "مدیر سامانه"
+
+
+STAFF_ROLES = frozenset(
+    {
+        Role.AGENCY_STAFF,
+        Role.AGENCY_MANAGER,
+        Role.INSPECTOR,
+        Role.EVALUATION_OFFICE,
+        Role.GOVERNOR,
+        Role.SYSTEM_ADMIN,
+    }
+)
+
+# Roles that make sense without an organization or place: everyone may be a citizen anywhere.
+UNSCOPED_ROLES = frozenset({Role.CITIZEN, Role.SYSTEM_ADMIN})
+
+
+class Capability(models.TextChoices):
+    ORGANIZATION_VIEW = "organization.view", "دیدن سازمان"
+    ORGANIZATION_MANAGE = "organization.manage", "مدیریت سازمان"
+    ROLES_MANAGE = "roles.manage", "مدیریت نقش‌ها"
+    AUDIT_VIEW = "audit.view", "دیدن رویدادهای ممیزی"
+
+
+CAPABILITY_ROLES: dict[str, frozenset[str]] = {
+    Capability.ORGANIZATION_VIEW: frozenset(STAFF_ROLES | {Role.MODERATOR, Role.TABLE_MEMBER}),
+    Capability.ORGANIZATION_MANAGE: frozenset({Role.AGENCY_MANAGER, Role.GOVERNOR, Role.SYSTEM_ADMIN}),
+    Capability.ROLES_MANAGE: frozenset({Role.AGENCY_MANAGER, Role.GOVERNOR, Role.SYSTEM_ADMIN}),
+    Capability.AUDIT_VIEW: frozenset({Role.SYSTEM_ADMIN}),
+}
+
+
+def roles_with(capability: str) -> frozenset[str]:
+    return CAPABILITY_ROLES[capability]

@@ -1,0 +1,49 @@
+"""Persian text, digits, Jalali dates and Iranian identifiers — pure Python, no Django.
+
+Everything a person types passes through here before it is stored or searched.
+"""
+
+from hamafza.persian.collation import PERSIAN_ALPHABET, collation_key, collation_key_str
+from hamafza.persian.digits import format_number, to_latin_digits, to_persian_digits
+from hamafza.persian.errors import InvalidJalaliDate, InvalidMobile, InvalidNationalId, PersianInputError
+from hamafza.persian.identity import is_valid_national_id, normalize_mobile, normalize_national_id
+from hamafza.persian.jalali import (
+    JALALI_MONTHS,
+    JALALI_WEEKDAYS,
+    days_in_month,
+    format_jalali_date,
+    format_jalali_datetime,
+    is_leap_year,
+    parse_jalali_date,
+    parse_jalali_datetime,
+    to_jalali,
+)
+from hamafza.persian.text import ZWNJ, normalize, search_key
+
+__all__ = [
+    "JALALI_MONTHS",
+    "JALALI_WEEKDAYS",
+    "PERSIAN_ALPHABET",
+    "ZWNJ",
+    "InvalidJalaliDate",
+    "InvalidMobile",
+    "InvalidNationalId",
+    "PersianInputError",
+    "collation_key",
+    "collation_key_str",
+    "days_in_month",
+    "format_jalali_date",
+    "format_jalali_datetime",
+    "format_number",
+    "is_leap_year",
+    "is_valid_national_id",
+    "normalize",
+    "normalize_mobile",
+    "normalize_national_id",
+    "parse_jalali_date",
+    "parse_jalali_datetime",
+    "search_key",
+    "to_jalali",
+    "to_latin_digits",
+    "to_persian_digits",
+]

@@ -1,0 +1,37 @@
+"""The demo world on top of the session's places (``places_loaded`` in tests/conftest.py loads them once).
+
+Each test builds the world inside its own transaction, which rolls back: the demo's usernames ("manager",
+"citizen" …) never leak into other tests that create people of the same names.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(settings: Any) -> None:
+    # Argon2 is meant to be slow; eleven demo accounts per test need not be.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def run_demo(places_loaded: Any, db: Any) -> Callable[[], str]:
+    """Run ``hamafza demo`` and return what it printed."""
+
+    def run() -> str:
+        out = io.StringIO()
+        call_command("demo", stdout=out)
+        return out.getvalue()
+
+    return run
+
+
+@pytest.fixture
+def demo_world(run_demo: Callable[[], str]) -> str:
+    return run_demo()

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hamafza.places",
     "hamafza.accounts",
     "hamafza.organizations",
+    "hamafza.evaluation",
     "hamafza.demo",
 ]
 

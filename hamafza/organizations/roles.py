@@ -41,6 +41,10 @@ class Capability(models.TextChoices):
     ORGANIZATION_MANAGE = "organization.manage", "مدیریت سازمان"
     ROLES_MANAGE = "roles.manage", "مدیریت نقش‌ها"
     AUDIT_VIEW = "audit.view", "دیدن رویدادهای ممیزی"
+    EVALUATION_MANAGE = "evaluation.manage", "اداره ارزیابی"
+    EVALUATION_SELF_ASSESS = "evaluation.self_assess", "خوداظهاری ارزیابی"
+    EVALUATION_INSPECT = "evaluation.inspect", "بازرسی ارزیابی"
+    EVALUATION_VIEW_OWN = "evaluation.view_own", "دیدن نتیجه ارزیابی واحد خود"
 
 
 CAPABILITY_ROLES: dict[str, frozenset[str]] = {
@@ -48,6 +52,11 @@ CAPABILITY_ROLES: dict[str, frozenset[str]] = {
     Capability.ORGANIZATION_MANAGE: frozenset({Role.AGENCY_MANAGER, Role.GOVERNOR, Role.SYSTEM_ADMIN}),
     Capability.ROLES_MANAGE: frozenset({Role.AGENCY_MANAGER, Role.GOVERNOR, Role.SYSTEM_ADMIN}),
     Capability.AUDIT_VIEW: frozenset({Role.SYSTEM_ADMIN}),
+    Capability.EVALUATION_MANAGE: frozenset({Role.EVALUATION_OFFICE, Role.SYSTEM_ADMIN}),
+    Capability.EVALUATION_SELF_ASSESS: frozenset({Role.AGENCY_MANAGER, Role.AGENCY_STAFF}),
+    # Inspectors act only on units they are assigned to; the role says where they may be assigned at all.
+    Capability.EVALUATION_INSPECT: frozenset({Role.INSPECTOR}),
+    Capability.EVALUATION_VIEW_OWN: frozenset({Role.AGENCY_MANAGER, Role.AGENCY_STAFF, Role.GOVERNOR}),
 }
 
 

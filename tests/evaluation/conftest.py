@@ -59,3 +59,35 @@ def office_world(db: Any, make_org: Any, make_user: Any, grant: Any, places_load
     grant(World.inspector_a, "inspector", organization=World.municipality)
     grant(World.inspector_b, "inspector", organization=World.municipality)
     return World
+
+
+@pytest.fixture
+def open_round(office_world: Any) -> Any:
+    """A framework of two axes and a round in self-assessment for both districts, one inspector each."""
+    from hamafza.evaluation.framework_io import parse_framework_xlsx
+    from hamafza.evaluation.models import RoundState
+    from hamafza.evaluation.services.frameworks import framework_version_create
+    from hamafza.evaluation.services.rounds import assignment_create, round_add_units, round_advance, round_create
+
+    world = office_world
+    axes = parse_framework_xlsx(
+        xlsx(
+            [
+                row("A", "A1", "has_plan", "بله / خیر", 1, axis_weight=0.6),
+                row("A", "A1", "sessions", "عدد", 1, axis_weight=0.6, standard=12),
+                row("B", "B1", "complaints", "عدد", 1, axis_weight=0.4, direction="کمتر بهتر", standard=10),
+            ]
+        )
+    )
+    version = framework_version_create(by=world.evaluator, owner=world.municipality, code="social", title="اجتماعی", axes=axes)
+    round_ = round_create(by=world.evaluator, office=world.municipality, framework_version=version, code="r1", title="دوره اول")
+    unit1, unit2 = round_add_units(round_=round_, units=[world.district1, world.district2], by=world.evaluator)
+    if unit1.unit_id != world.district1.pk:
+        unit1, unit2 = unit2, unit1
+    assignment_create(round_unit=unit1, inspector=world.inspector_a, by=world.evaluator)
+    assignment_create(round_unit=unit2, inspector=world.inspector_b, by=world.evaluator)
+    round_ = round_advance(round_=round_, to=RoundState.SELF_ASSESSMENT, by=world.evaluator)
+    world.round = round_
+    world.unit1, world.unit2 = unit1, unit2
+    world.items = {item.code: item for item in version.items.all()}
+    return world

@@ -26,7 +26,7 @@ from hamafza.evaluation.models import (
     RoundState,
     RoundUnit,
 )
-from hamafza.evaluation.services.guards import ensure_state, ensure_unlocked
+from hamafza.evaluation.services.guards import ensure_state, ensure_unlocked, lock_round
 from hamafza.persian import normalize, to_latin_digits
 
 
@@ -95,6 +95,7 @@ def answer_save(
     client_token: str = "",
 ) -> tuple[Answer, bool]:
     """Save one answer. Returns (answer, changed): ``changed`` is False for a recognised resend."""
+    round_unit.round = lock_round(round_unit.round_id)
     if item.version_id != round_unit.round.framework_version_id:
         raise InvalidAnswer("این پرسش از چارچوب این دوره نیست.")
     inspector = by if source == AnswerSource.INSPECTION else None
@@ -157,6 +158,7 @@ def answer_save(
 def self_assessment_submit(*, round_unit: RoundUnit, by: Any, strengths: str = "", weaknesses: str = "") -> RoundUnit:
     if by is not None and not permissions.can_self_assess(by, round_unit):
         raise PermissionDenied("شما اجازه خوداظهاری برای این واحد را ندارید.")
+    round_unit.round = lock_round(round_unit.round_id)
     ensure_state(round_unit.round, RoundState.SELF_ASSESSMENT, message="مهلت خوداظهاری این دوره گذشته است.")
     missing = missing_required_items(round_unit, AnswerSource.SELF)
     if missing:
@@ -190,6 +192,7 @@ def missing_required_items(round_unit: RoundUnit, source: str, inspector: Any = 
 def inspection_submit(*, round_unit: RoundUnit, by: Any) -> RoundUnit:
     if not permissions.is_assigned(by, round_unit):
         raise PermissionDenied("شما بازرس این واحد نیستید.")
+    round_unit.round = lock_round(round_unit.round_id)
     ensure_state(round_unit.round, RoundState.FIELD_INSPECTION, message="بازدید میدانی این دوره باز نیست.")
     missing = missing_required_items(round_unit, AnswerSource.INSPECTION, inspector=by)
     if missing:

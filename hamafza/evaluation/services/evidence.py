@@ -13,7 +13,7 @@ from hamafza.core.errors import PermissionDenied
 from hamafza.evaluation import permissions
 from hamafza.evaluation.errors import InvalidEvidence
 from hamafza.evaluation.models import Answer, Evidence, RoundState, RoundUnit
-from hamafza.evaluation.services.guards import ensure_state
+from hamafza.evaluation.services.guards import ensure_state, lock_round
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
@@ -45,6 +45,7 @@ def evidence_add(*, round_unit: RoundUnit, upload: UploadedFile, by: Any, answer
     inspecting = permissions.is_assigned(by, round_unit)
     if by is not None and not (permissions.can_self_assess(by, round_unit) or inspecting):
         raise PermissionDenied("شما اجازه افزودن مستند برای این واحد را ندارید.")
+    round_unit.round = lock_round(round_unit.round_id)
     ensure_state(
         round_unit.round,
         RoundState.SELF_ASSESSMENT,

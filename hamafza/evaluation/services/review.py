@@ -13,13 +13,13 @@ from hamafza.core.errors import DomainError, PermissionDenied
 from hamafza.evaluation import permissions
 from hamafza.evaluation.models import Answer, Objection, ObjectionDecision, ReviewStatus, RoundState
 from hamafza.evaluation.services.evidence import sniff
-from hamafza.evaluation.services.guards import ensure_state
+from hamafza.evaluation.services.guards import ensure_state, lock_round
 from hamafza.persian import normalize
 
 
 @transaction.atomic
 def answer_review(*, answer: Answer, status: str, comment: str, by: Any) -> Answer:
-    round_ = answer.round_unit.round
+    round_ = lock_round(answer.round_unit.round_id)
     if by is not None and not permissions.can_manage_round(by, round_):
         raise PermissionDenied("بررسی پاسخ‌ها کار دفتر ارزیابی است.")
     ensure_state(round_, RoundState.REVIEW, message="بررسی پاسخ‌ها فقط در مرحله بررسی انجام می‌شود.")
@@ -45,7 +45,7 @@ def objection_raise(*, answer: Answer, text: str, by: Any, attachment: UploadedF
     round_unit = answer.round_unit
     if by is not None and not permissions.can_self_assess(by, round_unit):
         raise PermissionDenied("فقط خود واحد می‌تواند به نتیجه ارزیابی‌اش اعتراض کند.")
-    ensure_state(round_unit.round, RoundState.OBJECTION, message="مهلت اعتراض این دوره باز نیست.")
+    ensure_state(lock_round(round_unit.round_id), RoundState.OBJECTION, message="مهلت اعتراض این دوره باز نیست.")
     if Objection.objects.filter(answer__round_unit=round_unit, answer__item=answer.item).exists():
         raise DomainError("برای هر پرسش فقط یک بار می‌توان اعتراض کرد و اعتراض این پرسش پیش‌تر ثبت شده است.")
     text = normalize(text)
@@ -66,7 +66,7 @@ def objection_raise(*, answer: Answer, text: str, by: Any, attachment: UploadedF
 def objection_decide(
     *, objection: Objection, accept: bool, note: str, by: Any, corrected_value: float | None = None
 ) -> Objection:
-    round_ = objection.answer.round_unit.round
+    round_ = lock_round(objection.answer.round_unit.round_id)
     if by is not None and not permissions.can_manage_round(by, round_):
         raise PermissionDenied("تصمیم درباره اعتراض با دفتر ارزیابی است.")
     ensure_state(round_, RoundState.OBJECTION, message="مهلت رسیدگی به اعتراض‌ها گذشته است.")

@@ -14,7 +14,7 @@ from hamafza.core.errors import DomainError, PermissionDenied
 from hamafza.evaluation import permissions
 from hamafza.evaluation.errors import WrongRoundState
 from hamafza.evaluation.models import Assignment, FrameworkVersion, Round, RoundState, RoundUnit
-from hamafza.evaluation.services.guards import ensure_state, ensure_unlocked
+from hamafza.evaluation.services.guards import ensure_state, ensure_unlocked, lock_round
 from hamafza.organizations import permissions as org_permissions
 from hamafza.organizations.models import Organization
 
@@ -74,6 +74,7 @@ def round_create(
 @transaction.atomic
 def round_add_units(*, round_: Round, units: Iterable[Organization], by: Any) -> list[RoundUnit]:
     _check_manager(by, round_)
+    round_ = lock_round(round_.pk)
     ensure_state(round_, RoundState.DRAFT, message="واحدها فقط در دوره پیش‌نویس اضافه می‌شوند.")
     existing = set(round_.units.values_list("unit_id", flat=True))
     fresh = [RoundUnit(round=round_, unit=unit) for unit in units if unit.pk not in existing]
@@ -98,7 +99,7 @@ def _inspector_belongs_to(inspector: Any, unit: Organization) -> bool:
 
 @transaction.atomic
 def assignment_create(*, round_unit: RoundUnit, inspector: Any, by: Any) -> Assignment:
-    round_ = round_unit.round
+    round_ = lock_round(round_unit.round_id)
     _check_manager(by, round_)
     ensure_state(
         round_,
@@ -129,7 +130,7 @@ def assignment_create(*, round_unit: RoundUnit, inspector: Any, by: Any) -> Assi
 def assignment_delete(*, assignment: Assignment, by: Any) -> None:
     round_unit = assignment.round_unit
     _check_manager(by, round_unit.round)
-    ensure_unlocked(round_unit.round)
+    ensure_unlocked(lock_round(round_unit.round_id))
     data = {"inspector": assignment.inspector_id, "unit": round_unit.unit_id}
     assignment.delete()
     audit(actor=by, action="evaluation.assignment.deleted", target=round_unit, data=data)
@@ -157,7 +158,7 @@ def round_advance(*, round_: Round, to: str, by: Any) -> Round:
     """Move a round one step along its life: draft → … → finalized (locked) → published."""
     _check_manager(by, round_)
     # Re-read under a row lock so two clicks cannot both advance the same round.
-    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    round_ = lock_round(round_.pk)
     if to not in TRANSITIONS[round_.state]:
         raise WrongRoundState(
             f"دوره از وضعیت «{RoundState(round_.state).label}» به «{RoundState(to).label}» نمی‌رود."

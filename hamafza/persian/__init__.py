@@ -1,6 +1,12 @@
-"""Persian text, digits, Jalali dates and Iranian identifiers — pure Python, no Django.
+"""Persian text, digits, collation, Jalali dates and Iranian identifiers: pure Python, no Django.
 
-Everything a person types passes through here before it is stored or searched.
+Everything a person types passes through here before it is stored, searched, sorted or shown:
+
+* ``normalize`` gives the one stored form of a text, ``search_key`` the form every search column and query takes;
+* ``collation_key`` / ``collation_key_str`` sort in Persian alphabetical order (in Python / in a database);
+* ``parse_jalali_date`` … read Jalali dates typed in any digits, ``format_jalali_date`` … write them;
+* ``normalize_national_id`` and ``normalize_mobile`` read Iranian identifiers;
+* bad input raises a ``PersianInputError`` (a ``ValueError``) whose ``str()`` is a Persian message for the person.
 """
 
 from hamafza.persian.collation import PERSIAN_ALPHABET, collation_key, collation_key_str

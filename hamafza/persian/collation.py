@@ -1,54 +1,111 @@
-"""Persian alphabetical order: ا ب پ ت ث ج چ ح خ د ذ ر ز ژ س ش ص ض ط ظ ع غ ف ق ک گ ل م ن و ه ی.
+"""Persian alphabetical order: ء آ ا ب پ ت ث ج چ ح خ د ذ ر ز ژ س ش ص ض ط ظ ع غ ف ق ک گ ل م ن و ه ی.
 
-Unicode code-point order puts پ چ ژ گ after ی (they were added to the Arabic block later), so neither Python's
-``sorted`` nor a database collation gets Persian right. Every character is mapped to a rank instead:
-spaces first (word-by-word order, as in Persian dictionaries), then digits, Persian letters, Latin letters, and
-anything else last.
+Code-point order puts پ چ ژ گ after ی (they were added to the Arabic block late), so neither ``sorted`` nor a
+database collation gets Persian right. The key is built in two levels, like the Unicode Collation Algorithm:
+
+1. Primary: one weight per character, spaces and ZWNJ ignored, so ``می روم``, ``می‌روم`` and ``میروم`` sit
+   together. Groups in order: common punctuation, digits (any script), Persian letters (آ before ا, the
+   dictionary convention; ء first, as in CLDR), Latin letters (case-folded), then everything else by code point.
+2. Tie-break: what level 1 folded away — the kind of gap before each character (none < ZWNJ < space), the
+   digit script (Persian < Latin < Arabic-Indic), Latin case, and ئ against ی. Two texts get equal keys only if
+   they normalize to the same text, so the order never depends on the order rows came in.
+
+``collation_key`` gives tuples for ``sorted``; ``collation_key_str`` gives the same order as a plain ASCII
+string of ``[0-9a-z]`` for a database column, which sorts the same under SQLite's binary comparison and under
+PostgreSQL's "C" and en_US collations (no case, no punctuation for a locale to reinterpret).
 """
 
 from __future__ import annotations
 
-from hamafza.persian.digits import to_latin_digits
+from hamafza.persian.digits import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
 from hamafza.persian.text import ZWNJ, normalize
 
 PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 
-_SPACE_RANK = 1
-_DIGIT_BASE = 2
-_PERSIAN_BASE = 20
-_LATIN_BASE = 100
-_OTHER_BASE = 200
-_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»،؛؟٪٫٬"
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
+_PRIMARY: dict[str, int] = {
+    char: rank for rank, char in enumerate(_PUNCTUATION + LATIN_DIGITS + "ء" + PERSIAN_ALPHABET + _LATIN)
+}
+_OTHER = len(_PRIMARY)
 
-_RANKS: dict[str, int] = {" ": _SPACE_RANK, ZWNJ: _SPACE_RANK}
-_RANKS.update({str(d): _DIGIT_BASE + d for d in range(10)})
-_RANKS.update({letter: _PERSIAN_BASE + i for i, letter in enumerate(PERSIAN_ALPHABET)})
-# Hamza sorts with alef, as in dictionaries.
-_RANKS["ء"] = _PERSIAN_BASE + 1
-_RANKS.update({chr(ord("a") + i): _LATIN_BASE + i for i in range(26)})
+# Characters that share a primary weight with another, and the variant that tells them apart (0 is the default).
+_VARIANTS: dict[str, tuple[str, int]] = {}
+_VARIANTS.update({persian: (latin, 0) for persian, latin in zip(PERSIAN_DIGITS, LATIN_DIGITS, strict=True)})
+_VARIANTS.update({latin: (latin, 1) for latin in LATIN_DIGITS})
+_VARIANTS.update({arabic: (latin, 2) for arabic, latin in zip(ARABIC_DIGITS, LATIN_DIGITS, strict=True)})
+_VARIANTS.update({upper: (upper.lower(), 1) for upper in _LATIN.upper()})
+_VARIANTS["ئ"] = ("ی", 1)
+_GAP_KINDS = {"": 0, ZWNJ: 1, " ": 2}
+_VARIANT_COUNT = 3
 
-
-def _rank(char: str) -> int:
-    rank = _RANKS.get(char)
-    if rank is not None:
-        return rank
-    # Other characters keep a stable, distinct-enough place after every letter.
-    return _OTHER_BASE + ord(char) % (36 * 36 - _OTHER_BASE)
-
-
-def _prepared(text: str) -> str:
-    return to_latin_digits(normalize(text)).casefold()
+# The str key is written in 36 symbols in ASCII order. "0" never starts a primary weight, so it can close
+# level 1: a text that is a prefix of another sorts first, as with tuples.
+_DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+_LEVEL_SEPARATOR = "0"
+_OTHER_PREFIX = "z"
+_POSITIONS = 36 * 36
 
 
-def collation_key(text: str) -> tuple[int, ...]:
-    """A key for ``sorted`` that gives Persian alphabetical order."""
-    return tuple(_rank(char) for char in _prepared(text))
+def _base36(number: int, width: int) -> str:
+    out = ""
+    for _ in range(width):
+        number, digit = divmod(number, 36)
+        out = _DIGITS36[digit] + out
+    return out
 
 
-def collation_key_str(text: str) -> str:
-    """The same order as a plain string of ``[0-9a-z]``, two characters per letter.
+def _weigh(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Primary weights, and the (position, variant) tie-break marks that are not the default.
 
-    Being plain lower-case ASCII of fixed width, it sorts the same under SQLite's binary comparison and under
-    PostgreSQL's "C" or en_US collations, so ``ORDER BY sort_key`` is Persian order everywhere.
+    Positions are stored counting down, so that a text whose first difference is a default (no mark) sorts
+    before one that has a mark there; past the 1296th character they all read as 0.
     """
-    return "".join(_BASE36[rank // 36] + _BASE36[rank % 36] for rank in collation_key(text))
+    primaries: list[int] = []
+    marks: list[tuple[int, int]] = []
+    gap = ""
+    for char in normalize(text):
+        if char in _GAP_KINDS:
+            gap = char
+            continue
+        base, variant = _VARIANTS.get(char, (char, 0))
+        primary = _PRIMARY.get(base)
+        primaries.append(_OTHER + ord(char) if primary is None else primary)
+        mark = _GAP_KINDS[gap] * _VARIANT_COUNT + variant
+        if mark:
+            marks.append((max(_POSITIONS - 1 - (len(primaries) - 1), 0), mark))
+        gap = ""
+    return primaries, marks
+
+
+def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A key for ``sorted`` that gives Persian alphabetical order over ``normalize(text)``."""
+    primaries, marks = _weigh(text)
+    return tuple(primaries), tuple(number for mark in marks for number in mark)
+
+
+def _encode_primary(weight: int) -> str:
+    if weight >= _OTHER:
+        # "z" + four symbols covers every code point (36**4 > 0x10FFFF); no table weight starts with "z".
+        return _OTHER_PREFIX + _base36(weight - _OTHER, 4)
+    # Table weights are two symbols whose first is never "0" (the separator) nor "z" (the escape).
+    high, low = divmod(weight, 36)
+    return _DIGITS36[1 + high] + _DIGITS36[low]
+
+
+def collation_key_str(text: str, max_length: int | None = None) -> str:
+    """The order of ``collation_key`` as a string of ``[0-9a-z]`` for a database column and ``ORDER BY``.
+
+    Length: 2 per letter, digit or common punctuation mark, 5 per other character, plus 1 + 3 per tie-break
+    mark (each space, ZWNJ, Latin digit, capital, …) when there are any. ``max_length`` cuts the key to fit a
+    column: cutting keeps the order (a key's prefix never sorts after a key it was below) and only turns
+    differences past the cut into ties.
+    """
+    primaries, marks = _weigh(text)
+    key = "".join(_encode_primary(weight) for weight in primaries)
+    if marks:
+        key += _LEVEL_SEPARATOR + "".join(_base36(position, 2) + _DIGITS36[mark] for position, mark in marks)
+    return key if max_length is None else key[:max_length]
+
+
+__all__ = ["PERSIAN_ALPHABET", "collation_key", "collation_key_str"]

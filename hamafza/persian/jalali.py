@@ -1,7 +1,8 @@
-"""Jalali dates in and out, over jdatetime.
+"""Jalali (Solar Hijri) dates in and out, over jdatetime; stored values stay Gregorian ``date``/``datetime``.
 
-Month and weekday names are ours, not jdatetime's locale: ``jdatetime.set_locale`` is per thread, and a server
-thread that never set it would print English names.
+Month and weekday names are ours, not jdatetime's: its locale is set per thread (``jdatetime.set_locale``), so a
+server thread that never set it would print English names. Leap years come from jdatetime (the 33-year rule,
+which matches the official calendar for the years this platform deals with).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import jdatetime
 
 from hamafza.persian.digits import to_latin_digits, to_persian_digits
 from hamafza.persian.errors import InvalidJalaliDate
+from hamafza.persian.text import normalize
 
-JALALI_MONTHS = (
+JALALI_MONTHS: tuple[str, ...] = (
     "فروردین",
     "اردیبهشت",
     "خرداد",
@@ -28,20 +30,31 @@ JALALI_MONTHS = (
     "بهمن",
     "اسفند",
 )
-# Python's weekday(): Monday is 0.
-JALALI_WEEKDAYS = ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه")
+# In the order of the Persian week, which is also jdatetime's ``weekday()``: Saturday is 0.
+JALALI_WEEKDAYS: tuple[str, ...] = ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه")
 
 MIN_YEAR, MAX_YEAR = 1300, 1500
-_DATE = re.compile(r"^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
-_DATETIME = re.compile(r"^\s*(\d{4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})(?:\s+(?:ساعت\s+)?(\d{1,2}):(\d{2}))?\s*$")
-_FORMAT_HINT = "تاریخ را به شکل ۱۴۰۳/۰۲/۱۵ (سال/ماه/روز) وارد کنید."
+STYLES = ("short", "long", "full")
+
+_DATE = r"([0-9]{4})\s*[/\-.]\s*([0-9]{1,2})\s*[/\-.]\s*([0-9]{1,2})"
+_TIME = r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+_DATE_ONLY = re.compile(_DATE)
+# Between date and time people put a space, a comma, the word «ساعت», or ISO's T.
+_DATE_TIME = re.compile(f"{_DATE}(?:(?:\\s*[,،]\\s*|\\s+|T)(?:ساعت\\s*)?{_TIME})?")
+
+_DATE_FORMAT_MESSAGE = "تاریخ را به شکل ۱۴۰۳/۰۲/۱۵ وارد کنید."
+_DATETIME_FORMAT_MESSAGE = "تاریخ و ساعت را به شکل ۱۴۰۳/۰۲/۱۵ ۱۴:۳۰ وارد کنید."
+_TIME_MESSAGE = "ساعت باید بین ۰۰:۰۰ و ۲۳:۵۹ باشد."
 
 
 def is_leap_year(year: int) -> bool:
+    """Whether the Jalali ``year`` is a leap year (its Esfand has 30 days)."""
     return bool(jdatetime.date(year, 1, 1).isleap())
 
 
 def days_in_month(year: int, month: int) -> int:
+    if not 1 <= month <= 12:
+        raise ValueError(f"month must be 1..12, not {month}")
     if month <= 6:
         return 31
     if month <= 11:
@@ -49,65 +62,102 @@ def days_in_month(year: int, month: int) -> int:
     return 30 if is_leap_year(year) else 29
 
 
-def _parse_parts(text: str) -> tuple[int, int, int]:
-    match = _DATE.match(to_latin_digits(text or ""))
-    if not match:
-        raise InvalidJalaliDate(_FORMAT_HINT)
-    year, month, day = (int(part) for part in match.groups())
+def _fa(number: int) -> str:
+    return to_persian_digits(number)
+
+
+def _checked(year: int, month: int, day: int) -> dt.date:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise InvalidJalaliDate(
-            f"سال {to_persian_digits(year)} پذیرفتنی نیست؛ سال را چهاررقمی و خورشیدی وارد کنید (مانند ۱۴۰۳)."
-        )
+        if 1900 <= year <= 2100:
+            raise InvalidJalaliDate(
+                f"سال {_fa(year)} میلادی است؛ تاریخ را خورشیدی وارد کنید، به شکل ۱۴۰۳/۰۲/۱۵."
+            )
+        raise InvalidJalaliDate(f"سال {_fa(year)} پذیرفتنی نیست؛ سال باید میان {_fa(MIN_YEAR)} و {_fa(MAX_YEAR)} باشد.")
     if not 1 <= month <= 12:
-        raise InvalidJalaliDate(f"ماه باید عددی از ۱ تا ۱۲ باشد؛ «{to_persian_digits(month)}» ماه نیست.")
+        raise InvalidJalaliDate(f"ماه {_fa(month)} وجود ندارد؛ ماه باید عددی از ۱ تا ۱۲ باشد.")
     limit = days_in_month(year, month)
     if not 1 <= day <= limit:
         if month == 12 and day == 30:
-            raise InvalidJalaliDate(
-                f"سال {to_persian_digits(year)} کبیسه نیست و اسفند آن ۲۹ روز دارد."
-            )
+            raise InvalidJalaliDate(f"سال {_fa(year)} کبیسه نیست و اسفند آن ۲۹ روز دارد.")
+        name = JALALI_MONTHS[month - 1]
         raise InvalidJalaliDate(
-            f"{JALALI_MONTHS[month - 1]} {to_persian_digits(limit)} روز دارد؛ روز {to_persian_digits(day)} در آن نیست."
+            f"روز {_fa(day)} در {name} وجود ندارد؛ {name} سال {_fa(year)} {_fa(limit)} روز دارد."
         )
-    return year, month, day
+    gregorian = jdatetime.date(year, month, day).togregorian()
+    # Rebuilt from its parts so the type is a plain datetime.date whatever jdatetime returns.
+    return dt.date(gregorian.year, gregorian.month, gregorian.day)
+
+
+def _prepared(text: str) -> str:
+    # normalize() drops the bidi marks that copy-paste brings and folds wide digits; then one digit script.
+    return to_latin_digits(normalize(text))
 
 
 def parse_jalali_date(text: str) -> dt.date:
-    """``۱۴۰۳/۱۲/۳۰``, ``1403-12-30``, ``١٤٠٣/١٢/٣٠`` → the Gregorian ``date``."""
-    year, month, day = _parse_parts(text)
-    return jdatetime.date(year, month, day).togregorian()
+    """``۱۴۰۳/۱۲/۳۰``, ``1403-12-30``, ``١٤٠٣/١٢/٣٠``, ``1403/1/5`` → the Gregorian ``date``.
+
+    Raises ``InvalidJalaliDate`` with a Persian message that says what is wrong: the format, the year, the
+    month, or the day (naming the month's length, and the leap rule for the 30th of Esfand).
+    """
+    match = _DATE_ONLY.fullmatch(_prepared(text))
+    if match is None:
+        raise InvalidJalaliDate(_DATE_FORMAT_MESSAGE)
+    year, month, day = (int(part) for part in match.groups())
+    return _checked(year, month, day)
 
 
 def parse_jalali_datetime(text: str) -> dt.datetime:
-    """A Jalali date with an optional ``HH:MM`` (``۱۴۰۳/۰۲/۱۵ ۱۴:۳۰``) → a naive Gregorian ``datetime``."""
-    match = _DATETIME.match(to_latin_digits(text or ""))
-    if not match:
-        raise InvalidJalaliDate("تاریخ و ساعت را به شکل ۱۴۰۳/۰۲/۱۵ ۱۴:۳۰ وارد کنید.")
-    day = parse_jalali_date(match.group(1))
-    hour, minute = int(match.group(2) or 0), int(match.group(3) or 0)
-    if hour > 23 or minute > 59:
-        raise InvalidJalaliDate("ساعت باید از ۰۰:۰۰ تا ۲۳:۵۹ باشد.")
-    return dt.datetime.combine(day, dt.time(hour, minute))
+    """A Jalali date with an optional time (``۱۴۰۳/۱۲/۳۰ ۱۴:۳۰``, ``… ساعت ۱۴:۳۰:۰۵``) → a naive ``datetime``."""
+    prepared = _prepared(text)
+    match = _DATE_TIME.fullmatch(prepared)
+    if match is None:
+        date_part = _DATE_ONLY.match(prepared)
+        raise InvalidJalaliDate(_DATETIME_FORMAT_MESSAGE if date_part else _DATE_FORMAT_MESSAGE)
+    year, month, day, hour, minute, second = (int(part) if part else 0 for part in match.groups())
+    date = _checked(year, month, day)
+    if hour > 23 or minute > 59 or second > 59:
+        raise InvalidJalaliDate(_TIME_MESSAGE)
+    return dt.datetime.combine(date, dt.time(hour, minute, second))
 
 
 def to_jalali(value: dt.date) -> jdatetime.date:
+    """The Jalali date of a Gregorian ``date`` (or of a ``datetime``'s own wall-clock date)."""
     if isinstance(value, dt.datetime):
         value = value.date()
     return jdatetime.date.fromgregorian(date=value)
 
 
 def format_jalali_date(value: dt.date, style: str = "short") -> str:
-    """short: ``۱۴۰۳/۱۲/۳۰``; long: ``۳۰ اسفند ۱۴۰۳``; full: ``پنجشنبه ۳۰ اسفند ۱۴۰۳``."""
-    j = to_jalali(value)
+    """short ``۱۴۰۳/۱۲/۳۰``, long ``۳۰ اسفند ۱۴۰۳``, full ``پنجشنبه ۳۰ اسفند ۱۴۰۳``; a datetime gives its own date."""
+    if style not in STYLES:
+        raise ValueError(f"style must be one of {STYLES}, not {style!r}")
+    jalali = to_jalali(value)
+    year, month, day = int(jalali.year), int(jalali.month), int(jalali.day)
     if style == "short":
-        return to_persian_digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
-    text = f"{to_persian_digits(j.day)} {JALALI_MONTHS[j.month - 1]} {to_persian_digits(j.year)}"
+        return to_persian_digits(f"{year:04d}/{month:02d}/{day:02d}")
+    text = f"{_fa(day)} {JALALI_MONTHS[month - 1]} {_fa(year)}"
     if style == "full":
-        weekday = value.weekday() if not isinstance(value, dt.datetime) else value.date().weekday()
-        return f"{JALALI_WEEKDAYS[weekday]} {text}"
+        return f"{JALALI_WEEKDAYS[int(jalali.weekday())]} {text}"
     return text
 
 
 def format_jalali_datetime(value: dt.datetime, style: str = "short") -> str:
-    """The wall-clock time of ``value`` as given (convert aware values to local time first)."""
-    return f"{format_jalali_date(value.date(), style)} ساعت {to_persian_digits(f'{value.hour:02d}:{value.minute:02d}')}"
+    """``۱۴۰۳/۱۲/۳۰ ساعت ۱۴:۳۰`` from the wall clock of ``value`` as given, naive or aware.
+
+    Time-zone conversion is the caller's: an aware value is shown in its own zone, so convert it to local
+    time first.
+    """
+    return f"{format_jalali_date(value, style)} ساعت {to_persian_digits(f'{value.hour:02d}:{value.minute:02d}')}"
+
+
+__all__ = [
+    "JALALI_MONTHS",
+    "JALALI_WEEKDAYS",
+    "days_in_month",
+    "format_jalali_date",
+    "format_jalali_datetime",
+    "is_leap_year",
+    "parse_jalali_date",
+    "parse_jalali_datetime",
+    "to_jalali",
+]

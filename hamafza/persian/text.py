@@ -1,20 +1,21 @@
-"""Normalization of Persian text before it is stored, and the search key every query goes through."""
+"""One stored form for Persian text (``normalize``) and one form for matching it (``search_key``)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-from hamafza.persian.digits import ARABIC_DIGITS, PERSIAN_DIGITS, to_latin_digits
+from hamafza.persian.digits import to_latin_digits
+from hamafza.persian.shaping import ZWNJ, mark_shaped_breaks
 
-ZWNJ = "\u200c"
-
-# Letters that Arabic keyboards and old systems type for Persian ones.
+# Letters that Arabic keyboards, old systems and NFKC'd presentation forms give for the Persian ones. آ stays:
+# it is a letter of its own in Persian. ۀ goes to ه because ه + hamza-above (another way to type it) loses the
+# hamza with the other harakat below, and both spellings must end up the same.
 _LETTERS = str.maketrans(
     {
         "ي": "ی",
         "ى": "ی",
-        "ئ": "ی",
         "ك": "ک",
         "ة": "ه",
         "ۀ": "ه",
@@ -22,56 +23,78 @@ _LETTERS = str.maketrans(
         "إ": "ا",
         "ٱ": "ا",
         "ؤ": "و",
-        "٪": "%",
     }
 )
-# Zero-width and direction marks other than ZWNJ carry no meaning in stored text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200d\u200e\u200f\ufeff\u202a\u202b\u202c\u202d\u202e\u00ad"), None)
-# Harakat, tanwin, shadda, sukun, superscript alef, and tatweel.
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Invisible format characters that copy-paste from web pages and Word brings along: ZWSP, ZWJ, BOM, bidi marks,
+# embeddings and isolates, the Arabic letter mark, word joiner and soft hyphen. None of them is part of a word.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200d\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u2060\u00ad"),
+    None,
+)
+# Harakat, tanwin, shadda, sukun, hamza above/below, superscript alef, and tatweel (kashida).
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Runs of whitespace and ZWNJ: a run with any whitespace in it is a word break, one of ZWNJs alone is one ZWNJ.
+_GAPS = re.compile(f"[\\s{ZWNJ}]+")
 _SPACES = re.compile(r"\s+")
-_ZWNJ_RUNS = re.compile(f"{ZWNJ}{{2,}}")
-_ZWNJ_NEAR_SPACE = re.compile(f" ?{ZWNJ}+ ?| {ZWNJ}*")
+# NFKC would turn 10² into 102 and 1½ into 11⁄2; these keep their meaning only in their own form.
+_MEANINGFUL_COMPATIBILITY = ("<super>", "<sub>", "<fraction>")
 
 
+@cache
+def _keeps_its_form(char: str) -> bool:
+    return unicodedata.decomposition(char).startswith(_MEANINGFUL_COMPATIBILITY)
+
+
+def _fold_compatibility(text: str) -> str:
+    """NFKC, except for superscripts, subscripts and vulgar fractions."""
+    if text.isascii():
+        return text
+    pieces: list[str] = []
+    start = 0
+    for index, char in enumerate(text):
+        if _keeps_its_form(char):
+            pieces.append(unicodedata.normalize("NFKC", text[start:index]))
+            pieces.append(char)
+            start = index + 1
+    pieces.append(unicodedata.normalize("NFKC", text[start:]))
+    return "".join(pieces)
+
+
+def _clean_gap(match: re.Match[str]) -> str:
+    gap = match.group()
+    return ZWNJ if gap.strip(ZWNJ) == "" else " "
 
 
 def normalize(text: str) -> str:
-    """Fold what people type into one stored form; digits stay as typed. Idempotent."""
+    """Fold what people type into the one form we store. Idempotent; digits stay in the script they were typed in.
+
+    NFKC folds presentation forms (ﻛﺘﺎﺏ → کتاب), wide letters and non-breaking spaces; it leaves Persian and
+    Arabic-Indic digits and ZWNJ alone (they have no compatibility decomposition), so they need no protection.
+    """
     if not text:
         return ""
-    # NFKC folds Arabic presentation forms (ﻛﺘﺎﺏ) into their letters. It would also split ligatures like ﷲ.
-    text = unicodedata.normalize("NFKC", text)
+    text = _fold_compatibility(mark_shaped_breaks(text))
     text = text.translate(_LETTERS).translate(_INVISIBLE)
-    text = _DIACRITICS.sub("", text)
-    # Folding letters can create new decomposable sequences (e.g. ا + ٓ); NFC keeps آ composed.
+    text = _MARKS.sub("", text)
+    # Dropping a mark or an invisible character can bring a letter next to an accent it should compose with.
     text = unicodedata.normalize("NFC", text)
-    text = _SPACES.sub(" ", text)
-    text = _ZWNJ_RUNS.sub(ZWNJ, text)
-    text = _clean_zwnj_around_spaces(text)
+    text = _GAPS.sub(_clean_gap, text)
     return text.strip(" " + ZWNJ)
 
 
-def _clean_zwnj_around_spaces(text: str) -> str:
-    out: list[str] = []
-    for char in text:
-        if char == ZWNJ and (not out or out[-1] in (" ", ZWNJ)):
-            continue
-        if char == " " and out and out[-1] == ZWNJ:
-            out[-1] = " "
-            continue
-        if char == " " and out and out[-1] == " ":
-            continue
-        out.append(char)
-    return "".join(out)
-
-
 def search_key(text: str) -> str:
-    """The form every stored search column and every query takes: letters folded, digits Latin,
-    ZWNJ read as a space, Latin lower-cased. ``می‌روم`` and ``می روم`` match; ``میروم`` stays a different word."""
-    text = normalize(text)
-    text = to_latin_digits(text).replace(ZWNJ, " ").casefold()
-    return _SPACES.sub(" ", text).strip()
+    """The form every stored search column and every query takes.
+
+    On top of ``normalize``: digits become Latin (۱۲۳ = ١٢٣ = 123), ZWNJ counts as a space (``می‌خواهم`` =
+    ``می خواهم``), ئ counts as ی (``رئیس`` = ``رییس``, both spellings are in use), letters are case-folded and
+    compatibility forms folded (m² = m2). A word written joined with no break at all (``میخواهم``) stays a
+    different key: telling where a word ends needs a dictionary, which a key function should not guess at.
+    """
+    key = to_latin_digits(normalize(text)).replace(ZWNJ, " ").replace("ئ", "ی")
+    # Full NFKC first, so superscript capitals (ᴬ) are capitals by the time they are case-folded; then NFKC
+    # again, because casefold can leave decomposed letters (ǰ → j + caron) behind.
+    key = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", key).casefold())
+    return _SPACES.sub(" ", key).strip()
 
 
-__all__ = ["ARABIC_DIGITS", "PERSIAN_DIGITS", "ZWNJ", "normalize", "search_key"]
+__all__ = ["ZWNJ", "normalize", "search_key"]

@@ -18,6 +18,7 @@ def screenshot(page: Any, name: str) -> Path:
 
 
 def login(page: Any, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.context.clear_cookies()
     page.goto("/accounts/login/")
     page.get_by_label("نام کاربری یا شماره همراه").fill(username)
     page.get_by_label("گذرواژه").fill(password)

@@ -59,10 +59,10 @@ def profile_update(*, user: User, by: User, **fields: Any) -> User:
         if getattr(user, name) != value:
             changed[name] = value
             setattr(user, name, value)
-    if "mobile" in changed and changed["mobile"]:
+    if changed.get("mobile"):
         if User.objects.filter(mobile=changed["mobile"]).exclude(pk=user.pk).exists():
             raise DomainError("این شماره همراه برای کاربر دیگری ثبت شده است.")
-    if "national_id" in changed and changed["national_id"]:
+    if changed.get("national_id"):
         if User.objects.filter(national_id=changed["national_id"]).exclude(pk=user.pk).exists():
             raise DomainError("این کد ملی برای کاربر دیگری ثبت شده است.")
     if changed:

@@ -46,8 +46,14 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "tokens": tokens, "token_form": ApiTokenForm(), "grants": user.role_grants.select_related(  # type: ignore[union-attr]
-            "organization", "province", "county")},
+        {
+            "form": form,
+            "tokens": tokens,
+            "token_form": ApiTokenForm(),
+            "grants": user.role_grants.select_related(  # type: ignore[union-attr]
+                "organization", "province", "county"
+            ),
+        },
     )
 
 

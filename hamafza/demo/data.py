@@ -53,9 +53,7 @@ FARS_ORGANIZATIONS = (
         kind=Kind.PROVINCIAL_OFFICE,
         parent="fars-governorate",
         province=FARS,
-        mission=(
-            "حفاظت از محیط زیست استان و کاهش آلودگی و پسماند با مشارکت سمن‌های محیط‌زیستی، داوطلبان و رسانه‌ها."
-        ),
+        mission=("حفاظت از محیط زیست استان و کاهش آلودگی و پسماند با مشارکت سمن‌های محیط‌زیستی، داوطلبان و رسانه‌ها."),
         tags=("محیط زیست", "پسماند"),
     ),
     OrgSpec(
@@ -91,9 +89,7 @@ MAZANDARAN_ORGANIZATIONS = (
         name="استانداری مازندران",
         kind=Kind.GOVERNORATE,
         province=MAZANDARAN,
-        mission=(
-            "نظارت بر اجرای طرح حکمرانی اشتراکی و مردم‌پایه در شهرستان‌های استان و تعمیم تجربه‌های موفق آن."
-        ),
+        mission=("نظارت بر اجرای طرح حکمرانی اشتراکی و مردم‌پایه در شهرستان‌های استان و تعمیم تجربه‌های موفق آن."),
         tags=("حکمرانی مردم‌پایه", "مشارکت اجتماعی"),
     ),
     OrgSpec(
@@ -220,9 +216,7 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
     AccountSpec(
         "ngo",
         Person("علی", "رضایی", mobile="09171000002", national_id="2280618427"),
-        grants=(
-            GrantSpec(Role.NGO_REPRESENTATIVE, title="نماینده جمعیت داوطلبان محیط زیست شیراز", province=FARS),
-        ),
+        grants=(GrantSpec(Role.NGO_REPRESENTATIVE, title="نماینده جمعیت داوطلبان محیط زیست شیراز", province=FARS),),
     ),
     AccountSpec(
         "staff",
@@ -272,19 +266,13 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
                 title="کارشناس ارزیابی عملکرد معاونت امور اجتماعی و فرهنگی",
                 organization=TEHRAN_MUNICIPALITY.code,
             ),
-            GrantSpec(
-                Role.EVALUATION_OFFICE, title="کارشناس دفتر ارزیابی عملکرد وزارت", organization=MINISTRY_CODE
-            ),
+            GrantSpec(Role.EVALUATION_OFFICE, title="کارشناس دفتر ارزیابی عملکرد وزارت", organization=MINISTRY_CODE),
         ),
     ),
     AccountSpec(
         "governor",
         Person("مهدی", "جعفری", mobile="09111000008", national_id="2060317746"),
-        grants=(
-            GrantSpec(
-                Role.GOVERNOR, title="فرماندار آمل و دبیر میزهای تخصصی", organization="amol-governorate"
-            ),
-        ),
+        grants=(GrantSpec(Role.GOVERNOR, title="فرماندار آمل و دبیر میزهای تخصصی", organization="amol-governorate"),),
     ),
     AccountSpec(
         "member",
@@ -302,9 +290,7 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
         "moderator",
         Person("امیر", "قاسمی", mobile="09171000011", national_id="2281156923"),
         grants=(
-            GrantSpec(
-                Role.MODERATOR, title="ناظر نظرات پایگاه اطلاع‌رسانی استان", organization="fars-governorate"
-            ),
+            GrantSpec(Role.MODERATOR, title="ناظر نظرات پایگاه اطلاع‌رسانی استان", organization="fars-governorate"),
         ),
     ),
 )

@@ -41,17 +41,31 @@ COLUMNS: list[tuple[str, str]] = [
     ("relevant_value", "مقدار شرط"),
     ("help", "راهنما"),
 ]
-REQUIRED_COLUMNS = ("axis_code", "axis_title", "axis_weight", "indicator_code", "indicator_title",
-                    "indicator_weight", "code", "title", "type", "weight")
+REQUIRED_COLUMNS = (
+    "axis_code",
+    "axis_title",
+    "axis_weight",
+    "indicator_code",
+    "indicator_title",
+    "indicator_weight",
+    "code",
+    "title",
+    "type",
+    "weight",
+)
 HEADER_TO_KEY = {normalize(label): key for key, label in COLUMNS} | {key: key for key, _ in COLUMNS}
 LABEL = dict(COLUMNS)
 
-TYPE_ALIASES = {normalize(label): value for value, label in ItemType.choices} | {
-    value: value for value in ItemType.values
-} | {"بله/خیر": ItemType.YES_NO, "طیف": ItemType.SCALE, "عدد": ItemType.NUMBER, "درصد": ItemType.PERCENTAGE}
-DIRECTION_ALIASES = {normalize(label): value for value, label in Direction.choices} | {
-    value: value for value in Direction.values
-} | {"بیشتر بهتر": Direction.HIGHER_IS_BETTER, "کمتر بهتر": Direction.LOWER_IS_BETTER}
+TYPE_ALIASES = (
+    {normalize(label): value for value, label in ItemType.choices}
+    | {value: value for value in ItemType.values}
+    | {"بله/خیر": ItemType.YES_NO, "طیف": ItemType.SCALE, "عدد": ItemType.NUMBER, "درصد": ItemType.PERCENTAGE}
+)
+DIRECTION_ALIASES = (
+    {normalize(label): value for value, label in Direction.choices}
+    | {value: value for value in Direction.values}
+    | {"بیشتر بهتر": Direction.HIGHER_IS_BETTER, "کمتر بهتر": Direction.LOWER_IS_BETTER}
+)
 TRUE_WORDS = {"1", "true", "yes", "بله", "آری", "دارد"}
 FALSE_WORDS = {"0", "false", "no", "خیر", "ندارد", ""}
 MAX_ROWS = 5000
@@ -72,7 +86,8 @@ class FrameworkImportError(DomainError):
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
         super().__init__(
-            f"پرونده {to_persian_digits(len(errors))} خطا دارد و هیچ چیز ساخته نشد. خطاها را اصلاح کنید و دوباره بفرستید."
+            f"پرونده {to_persian_digits(len(errors))} خطا دارد و هیچ چیز ساخته نشد. "
+            "خطاها را اصلاح کنید و دوباره بفرستید."
         )
 
 
@@ -116,7 +131,7 @@ def _bool(value: Any, row: int, key: str, errors: list[RowError], default: bool)
 def _read_rows(stream: BinaryIO) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     try:
         workbook = load_workbook(stream, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError, Exception) as error:  # noqa: BLE001
+    except (InvalidFileException, KeyError, OSError, ValueError, Exception) as error:
         raise DomainError("این پرونده Excel (xlsx) خوانا نیست.") from error
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
@@ -162,19 +177,25 @@ def parse_framework_xlsx(stream: BinaryIO) -> list[AxisSpec]:
         if item_type is None:
             errors.append(RowError(row, LABEL["type"], f"نوع «{type_text}» شناخته نیست."))
         direction_text = _text(record.get("direction"))
-        direction = DIRECTION_ALIASES.get(direction_text.lower(), None) if direction_text else Direction.HIGHER_IS_BETTER
+        direction = (
+            DIRECTION_ALIASES.get(direction_text.lower(), None) if direction_text else Direction.HIGHER_IS_BETTER
+        )
         if direction is None:
             errors.append(RowError(row, LABEL["direction"], f"جهت «{direction_text}» شناخته نیست."))
         standard = _number(record.get("standard"), row, "standard", errors, required=False)
         scale_min = _number(record.get("scale_min"), row, "scale_min", errors, required=False)
         scale_max = _number(record.get("scale_max"), row, "scale_max", errors, required=False)
         if item_type == ItemType.SCALE and (scale_min is None or scale_max is None or scale_max <= scale_min):
-            errors.append(RowError(row, LABEL["scale_max"], "برای نوع طیف، کمینه و بیشینه لازم است و بیشینه باید بزرگ‌تر باشد."))
+            errors.append(
+                RowError(row, LABEL["scale_max"], "برای نوع طیف، کمینه و بیشینه لازم است و بیشینه باید بزرگ‌تر باشد.")
+            )
         if item_type == ItemType.NUMBER and standard in (None, 0.0):
             errors.append(RowError(row, LABEL["standard"], "برای پرسش عددی، استاندارد (هدف) لازم است."))
         code = to_latin_digits(_text(record.get("code")))
         if code in item_rows:
-            errors.append(RowError(row, LABEL["code"], f"کد «{code}» تکراری است (ردیف {to_persian_digits(item_rows[code])})."))
+            errors.append(
+                RowError(row, LABEL["code"], f"کد «{code}» تکراری است (ردیف {to_persian_digits(item_rows[code])}).")
+            )
         item_rows.setdefault(code, row)
         relevant_if = to_latin_digits(_text(record.get("relevant_if")))
         if relevant_if:
@@ -208,7 +229,9 @@ def parse_framework_xlsx(stream: BinaryIO) -> list[AxisSpec]:
                     scale_max=scale_max,
                     help_text=_text(record.get("help")),
                     is_required=_bool(record.get("required"), row, "required", errors, True),
-                    is_evidence_required=_bool(record.get("evidence_required"), row, "evidence_required", errors, False),
+                    is_evidence_required=_bool(
+                        record.get("evidence_required"), row, "evidence_required", errors, False
+                    ),
                     relevant_if=relevant_if,
                     relevant_value=_text(record.get("relevant_value")),
                 )
@@ -237,16 +260,30 @@ def framework_to_xlsx(version: FrameworkVersion) -> bytes:
             for item in indicator.items:
                 sheet.append(
                     [
-                        axis.code, axis.title, axis.weight,
-                        indicator.code, indicator.title, indicator.weight,
-                        item.code, item.title, type_label[item.item_type], item.weight,
-                        direction_label[item.direction], item.standard, item.scale_min, item.scale_max,
+                        axis.code,
+                        axis.title,
+                        axis.weight,
+                        indicator.code,
+                        indicator.title,
+                        indicator.weight,
+                        item.code,
+                        item.title,
+                        type_label[item.item_type],
+                        item.weight,
+                        direction_label[item.direction],
+                        item.standard,
+                        item.scale_min,
+                        item.scale_max,
                         "بله" if item.is_required else "خیر",
                         "بله" if item.is_evidence_required else "خیر",
-                        item.relevant_if, item.relevant_value, item.help_text,
+                        item.relevant_if,
+                        item.relevant_value,
+                        item.help_text,
                     ]
                 )
-    for column, width in zip("ABCDEFGHIJKLMNOPQRS", (10, 28, 9, 10, 34, 9, 10, 48, 12, 7, 14, 10, 9, 9, 8, 12, 10, 10, 30), strict=False):
+    for column, width in zip(
+        "ABCDEFGHIJKLMNOPQRS", (10, 28, 9, 10, 34, 9, 10, 48, 12, 7, 14, 10, 9, 9, 8, 12, 10, 10, 30), strict=False
+    ):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()

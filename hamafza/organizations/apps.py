@@ -28,7 +28,5 @@ class OrganizationsConfig(AppConfig):
                 order=90,
             )
         )
-        register(
-            NavEntry("حساب من", "accounts:profile", "person-gear", lambda user: user.is_authenticated, order=95)
-        )
+        register(NavEntry("حساب من", "accounts:profile", "person-gear", lambda user: user.is_authenticated, order=95))
         register(NavEntry("پیشخوان مدیریت", "admin:index", "gear", lambda user: user.is_staff, order=99))

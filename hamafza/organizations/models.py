@@ -64,7 +64,9 @@ class Organization(TimeStampedModel):
     county = models.ForeignKey(
         County, verbose_name="شهرستان", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    city = models.ForeignKey(City, verbose_name="شهر", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    city = models.ForeignKey(
+        City, verbose_name="شهر", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     mission = models.TextField("مأموریت", blank=True)
     tags = models.ManyToManyField(DomainTag, verbose_name="حوزه‌های فعالیت", blank=True, related_name="organizations")
     is_active = models.BooleanField("فعال", default=True)

@@ -180,11 +180,7 @@ def role_grant(
         raise DomainError("برای این نقش باید سازمان یا محدوده جغرافیایی را مشخص کنید.")
     if by is not None:
         place_scope = province is not None or county is not None
-        allowed = (
-            permissions.is_system_admin(by)
-            if place_scope
-            else permissions.can_grant_role(by, role, organization)
-        )
+        allowed = permissions.is_system_admin(by) if place_scope else permissions.can_grant_role(by, role, organization)
         if not allowed:
             raise PermissionDenied("شما اجازه دادن این نقش در این محدوده را ندارید.")
     existing = RoleGrant.objects.filter(

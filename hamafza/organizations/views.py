@@ -179,7 +179,9 @@ def organization_members(request: HttpRequest, pk: int) -> HttpResponse:
                     data = grant_form.cleaned_data
                     person = _find_person(data["person"])
                     if person is None:
-                        grant_form.add_error("person", "شخصی با این مشخصات پیدا نشد. می‌توانید او را در فرم پایین اضافه کنید.")
+                        grant_form.add_error(
+                            "person", "شخصی با این مشخصات پیدا نشد. می‌توانید او را در فرم پایین اضافه کنید."
+                        )
                     else:
                         services.role_grant(
                             user=person,

@@ -2,11 +2,11 @@
 
 Everything a person types passes through here before it is stored, searched, sorted or shown:
 
-* ``normalize`` gives the one stored form of a text, ``search_key`` the form every search column and query takes;
+* ``normalize`` gives the one stored form of a text, ``search_key`` the form of search columns and queries;
 * ``collation_key`` / ``collation_key_str`` sort in Persian alphabetical order (in Python / in a database);
 * ``parse_jalali_date`` … read Jalali dates typed in any digits, ``format_jalali_date`` … write them;
 * ``normalize_national_id`` and ``normalize_mobile`` read Iranian identifiers;
-* bad input raises a ``PersianInputError`` (a ``ValueError``) whose ``str()`` is a Persian message for the person.
+* bad input raises a ``PersianInputError`` (a ``ValueError``); its ``str()`` is a Persian message to show.
 """
 
 from hamafza.persian.collation import PERSIAN_ALPHABET, collation_key, collation_key_str

@@ -3,12 +3,12 @@
 Code-point order puts پ چ ژ گ after ی (they were added to the Arabic block late), so neither ``sorted`` nor a
 database collation gets Persian right. The key is built in two levels, like the Unicode Collation Algorithm:
 
-1. Primary: one weight per character, spaces and ZWNJ ignored, so ``می روم``, ``می‌روم`` and ``میروم`` sit
-   together. Groups in order: common punctuation, digits (any script), Persian letters (آ before ا, the
-   dictionary convention; ء first, as in CLDR), Latin letters (case-folded), then everything else by code point.
+1. Primary: one weight per character, spaces and ZWNJ ignored, so ``می روم``, ``می‌روم`` and ``میروم``
+   sit together. Groups in order: common punctuation, digits (any script), Persian letters (آ before ا, the
+   dictionary convention; ء first, as in CLDR), Latin letters (case-folded), then the rest by code point.
 2. Tie-break: what level 1 folded away — the kind of gap before each character (none < ZWNJ < space), the
-   digit script (Persian < Latin < Arabic-Indic), Latin case, and ئ against ی. Two texts get equal keys only if
-   they normalize to the same text, so the order never depends on the order rows came in.
+   digit script (Persian < Latin < Arabic-Indic), Latin case, and ئ against ی. Two texts get equal keys
+   only if they normalize to the same text, so the order never depends on the order rows came in.
 
 ``collation_key`` gives tuples for ``sorted``; ``collation_key_str`` gives the same order as a plain ASCII
 string of ``[0-9a-z]`` for a database column, which sorts the same under SQLite's binary comparison and under
@@ -29,7 +29,7 @@ _PRIMARY: dict[str, int] = {
 }
 _OTHER = len(_PRIMARY)
 
-# Characters that share a primary weight with another, and the variant that tells them apart (0 is the default).
+# Characters that share a primary weight with another, and the variant that tells them apart (0: default).
 _VARIANTS: dict[str, tuple[str, int]] = {}
 _VARIANTS.update({persian: (latin, 0) for persian, latin in zip(PERSIAN_DIGITS, LATIN_DIGITS, strict=True)})
 _VARIANTS.update({latin: (latin, 1) for latin in LATIN_DIGITS})

@@ -6,8 +6,8 @@ from __future__ import annotations
 class PersianInputError(ValueError):
     """Bad input typed by a person; ``str(error)`` is a Persian message safe to show them.
 
-    It subclasses ``ValueError`` so code that only knows "this value is wrong" (parsers, form fields) can catch
-    it without importing this package.
+    It subclasses ``ValueError`` so code that only knows "this value is wrong" (parsers, form fields) can
+    catch it without importing this package.
     """
 
     # A stable identifier for callers that map errors to their own codes (e.g. a form's ``ValidationError``).

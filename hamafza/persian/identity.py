@@ -9,8 +9,10 @@ from hamafza.persian.errors import InvalidMobile, InvalidNationalId
 
 # What people put between digits: spaces of any kind, dashes of any kind, and the invisible bidi marks that
 # come along when a number is copied out of right-to-left text.
-_NATIONAL_ID_NOISE = re.compile("[\\s\\-\u2010-\u2015\u2212\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]+")
-_MOBILE_NOISE = re.compile("[\\s\\-\u2010-\u2015\u2212\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff().]+")
+_NOISE = "\\s\\-\u2010-\u2015\u2212\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"
+_NATIONAL_ID_NOISE = re.compile(f"[{_NOISE}]+")
+# Mobile numbers are also written (0912) 345 6789 or 0912.345.6789.
+_MOBILE_NOISE = re.compile(f"[{_NOISE}().]+")
 _ASCII_DIGITS = re.compile("[0-9]+")
 
 NATIONAL_ID_MESSAGE = "کد ملی واردشده معتبر نیست. کد ملی ده رقم دارد و رقم آخر آن رقم کنترل است."
@@ -34,7 +36,7 @@ def _national_id_digits(code: str | int) -> str | None:
 
 
 def is_valid_national_id(code: str | int) -> bool:
-    """Whether ``code`` is a well-formed کد ملی (in any digits, with spaces or dashes, leading zeros or not)."""
+    """Whether ``code`` is a valid کد ملی: any digits, spaces or dashes, leading zeros or not."""
     return _national_id_digits(code) is not None
 
 
@@ -47,7 +49,7 @@ def normalize_national_id(code: str | int) -> str:
 
 
 def normalize_mobile(value: str | int) -> str:
-    """``+98 912 345 6789``, ``0098-912-345-6789``, ``(0912) 345 6789``, ``۹۱۲۳۴۵۶۷۸۹`` … → ``09123456789``."""
+    """``+98 912 345 6789``, ``0098-912-345-6789``, ``(0912) 345 6789``, ``۹۱۲۳۴۵۶۷۸۹`` → ``09123456789``."""
     digits = _MOBILE_NOISE.sub("", to_latin_digits(value))
     if digits.startswith("+98"):
         digits = digits[3:]

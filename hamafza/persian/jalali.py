@@ -1,8 +1,8 @@
 """Jalali (Solar Hijri) dates in and out, over jdatetime; stored values stay Gregorian ``date``/``datetime``.
 
-Month and weekday names are ours, not jdatetime's: its locale is set per thread (``jdatetime.set_locale``), so a
-server thread that never set it would print English names. Leap years come from jdatetime (the 33-year rule,
-which matches the official calendar for the years this platform deals with).
+Month and weekday names are ours, not jdatetime's: its locale is set per thread (``jdatetime.set_locale``),
+so a server thread that never set it would print English names. Leap years are jdatetime's (its 33-year
+arithmetic rule: 1399 and 1403 are leap years, 1402 and 1404 are not).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _checked(year: int, month: int, day: int) -> dt.date:
     if not MIN_YEAR <= year <= MAX_YEAR:
         if 1900 <= year <= 2100:
             raise InvalidJalaliDate(
-                f"سال {_fa(year)} میلادی است؛ تاریخ را خورشیدی وارد کنید، به شکل ۱۴۰۳/۰۲/۱۵."
+                f"سال {_fa(year)} میلادی به نظر می‌رسد؛ تاریخ را خورشیدی وارد کنید، مانند ۱۴۰۳/۰۲/۱۵."
             )
         raise InvalidJalaliDate(f"سال {_fa(year)} پذیرفتنی نیست؛ سال باید میان {_fa(MIN_YEAR)} و {_fa(MAX_YEAR)} باشد.")
     if not 1 <= month <= 12:
@@ -80,9 +80,9 @@ def _checked(year: int, month: int, day: int) -> dt.date:
         if month == 12 and day == 30:
             raise InvalidJalaliDate(f"سال {_fa(year)} کبیسه نیست و اسفند آن ۲۹ روز دارد.")
         name = JALALI_MONTHS[month - 1]
-        raise InvalidJalaliDate(
-            f"روز {_fa(day)} در {name} وجود ندارد؛ {name} سال {_fa(year)} {_fa(limit)} روز دارد."
-        )
+        # Only Esfand's length depends on the year, so only there is the year named.
+        month_of = f"{name} سال {_fa(year)}" if month == 12 else name
+        raise InvalidJalaliDate(f"روز {_fa(day)} در {name} وجود ندارد؛ {month_of} تنها {_fa(limit)} روز دارد.")
     gregorian = jdatetime.date(year, month, day).togregorian()
     # Rebuilt from its parts so the type is a plain datetime.date whatever jdatetime returns.
     return dt.date(gregorian.year, gregorian.month, gregorian.day)
@@ -107,7 +107,7 @@ def parse_jalali_date(text: str) -> dt.date:
 
 
 def parse_jalali_datetime(text: str) -> dt.datetime:
-    """A Jalali date with an optional time (``۱۴۰۳/۱۲/۳۰ ۱۴:۳۰``, ``… ساعت ۱۴:۳۰:۰۵``) → a naive ``datetime``."""
+    """A Jalali date, optionally with a time (``۱۴۰۳/۱۲/۳۰ ۱۴:۳۰``, ``… ساعت ۱۴:۳۰:۰۵``): a naive datetime."""
     prepared = _prepared(text)
     match = _DATE_TIME.fullmatch(prepared)
     if match is None:
@@ -128,7 +128,10 @@ def to_jalali(value: dt.date) -> jdatetime.date:
 
 
 def format_jalali_date(value: dt.date, style: str = "short") -> str:
-    """short ``۱۴۰۳/۱۲/۳۰``, long ``۳۰ اسفند ۱۴۰۳``, full ``پنجشنبه ۳۰ اسفند ۱۴۰۳``; a datetime gives its own date."""
+    """short ``۱۴۰۳/۱۲/۳۰``, long ``۳۰ اسفند ۱۴۰۳``, full ``پنجشنبه ۳۰ اسفند ۱۴۰۳``.
+
+    A datetime gives its own (wall-clock) date.
+    """
     if style not in STYLES:
         raise ValueError(f"style must be one of {STYLES}, not {style!r}")
     jalali = to_jalali(value)
@@ -147,7 +150,8 @@ def format_jalali_datetime(value: dt.datetime, style: str = "short") -> str:
     Time-zone conversion is the caller's: an aware value is shown in its own zone, so convert it to local
     time first.
     """
-    return f"{format_jalali_date(value, style)} ساعت {to_persian_digits(f'{value.hour:02d}:{value.minute:02d}')}"
+    clock = to_persian_digits(f"{value.hour:02d}:{value.minute:02d}")
+    return f"{format_jalali_date(value, style)} ساعت {clock}"
 
 
 __all__ = [

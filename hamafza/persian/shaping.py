@@ -1,11 +1,12 @@
 """Arabic presentation forms (ﻛﺘﺎﺏ), prepared for NFKC so that folding them loses nothing their shapes said.
 
-Text copied out of old PDFs and legacy systems is often stored as presentation forms: one code point per shaped
-glyph. NFKC folds them to plain letters, and that is what we want, with two pitfalls handled here first:
+Text copied out of old PDFs and legacy systems often comes as presentation forms: one code point per shaped
+glyph. NFKC folds them to plain letters, which is what we want, with two pitfalls handled here first:
 
 * A presentation form records whether a letter joins its neighbours. ``ﻣﯽﺭﻭﻡ`` is "می‌روم": the final-form yeh
   shows the word break that Unicode text spells with ZWNJ. Folded naively it becomes "میروم", a different
-  spelling. So wherever the shapes show a break between two letters that would join once folded, a ZWNJ goes in.
+  spelling. So wherever the shapes show a break between two letters that would join once folded, a ZWNJ
+  goes in.
 * The spacing forms of harakat (U+FE70…, U+FC5E…) fold to a space followed by the mark. Harakat are dropped by
   ``normalize`` anyway, but the space would stay and split a word in two, so these forms are dropped outright.
 
@@ -49,7 +50,8 @@ def _build() -> tuple[dict[str, tuple[bool, bool, str, str]], frozenset[str], fr
             if found is None:
                 continue
             shape, letters = found
-            forms[char] = (shape in ("<initial>", "<medial>"), shape in ("<medial>", "<final>"), letters[0], letters[-1])
+            joins_right, joins_left = shape in ("<initial>", "<medial>"), shape in ("<medial>", "<final>")
+            forms[char] = (joins_right, joins_left, letters[0], letters[-1])
             if len(letters) == 1:
                 # A letter that has an initial or medial form can join the letter after it, and so on.
                 if shape in ("<initial>", "<medial>"):
@@ -76,7 +78,7 @@ def _shows_break(before: str, after: str) -> bool:
 
 
 def mark_shaped_breaks(text: str) -> str:
-    """Drop spacing harakat forms and put a ZWNJ wherever shapes showed a break; NFKC does the folding after."""
+    """Drop spacing harakat forms, put a ZWNJ wherever shapes showed a break; NFKC does the folding later."""
     if not any(char in _FORMS or char in _SPACING_MARKS for char in text):
         return text
     kept = [char for char in text if char not in _SPACING_MARKS]

@@ -25,15 +25,26 @@ _LETTERS = str.maketrans(
         "ؤ": "و",
     }
 )
-# Invisible format characters that copy-paste from web pages and Word brings along: ZWSP, ZWJ, BOM, bidi marks,
-# embeddings and isolates, the Arabic letter mark, word joiner and soft hyphen. None of them is part of a word.
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u200b\u200d\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u2060\u00ad"),
+# Invisible format characters that copy-paste from web pages and Word brings along: ZWSP, ZWJ, BOM, bidi
+# marks, embeddings and isolates, the Arabic letter mark, word joiner and soft hyphen. None is part of a word.
+_INVISIBLE: dict[int, None] = dict.fromkeys(
+    [
+        0x200B,
+        0x200D,
+        0xFEFF,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x061C,
+        0x2060,
+        0xAD,
+    ],
     None,
 )
 # Harakat, tanwin, shadda, sukun, hamza above/below, superscript alef, and tatweel (kashida).
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-# Runs of whitespace and ZWNJ: a run with any whitespace in it is a word break, one of ZWNJs alone is one ZWNJ.
+# Runs of whitespace and ZWNJ: a run with any whitespace in it is one space, a run of ZWNJs alone one ZWNJ.
 _GAPS = re.compile(f"[\\s{ZWNJ}]+")
 _SPACES = re.compile(r"\s+")
 # NFKC would turn 10² into 102 and 1½ into 11⁄2; these keep their meaning only in their own form.
@@ -66,7 +77,7 @@ def _clean_gap(match: re.Match[str]) -> str:
 
 
 def normalize(text: str) -> str:
-    """Fold what people type into the one form we store. Idempotent; digits stay in the script they were typed in.
+    """Fold what people type into the one form we store. Idempotent; digits stay in the script typed.
 
     NFKC folds presentation forms (ﻛﺘﺎﺏ → کتاب), wide letters and non-breaking spaces; it leaves Persian and
     Arabic-Indic digits and ZWNJ alone (they have no compatibility decomposition), so they need no protection.

@@ -26,14 +26,14 @@ class Place(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.fill_keys()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     def fill_keys(self) -> None:
         self.name = normalize(self.name)
         self.name_key = search_key(self.name)
         self.sort_key = collation_key_str(self.name)
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class Province(Place):
@@ -73,9 +73,7 @@ class City(Place):
 class RuralDistrict(Place):
     province = models.ForeignKey(Province, verbose_name="استان", on_delete=models.PROTECT, related_name="+")
     county = models.ForeignKey(County, verbose_name="شهرستان", on_delete=models.PROTECT, related_name="+")
-    district = models.ForeignKey(
-        District, verbose_name="بخش", on_delete=models.PROTECT, related_name="rural_districts"
-    )
+    district = models.ForeignKey(District, verbose_name="بخش", on_delete=models.PROTECT, related_name="rural_districts")
 
     class Meta(Place.Meta):
         verbose_name = "دهستان"

@@ -83,9 +83,10 @@ def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310 — our own server
                 if response.status == 200:
                     break
-        except OSError:
+        except OSError as error:
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start: {server.stderr.read().decode() if server.stderr else ''}")
+                message = server.stderr.read().decode() if server.stderr else ""
+                raise RuntimeError(f"server did not start: {message}") from error
             time.sleep(0.3)
     yield url
     server.terminate()

@@ -34,9 +34,7 @@ def test_every_demo_national_id_is_valid(account: object) -> None:
 def test_demo_people_have_distinct_mobiles_and_national_ids() -> None:
     assert len({account.person.mobile for account in ACCOUNTS}) == len(ACCOUNTS)
     assert len({account.person.national_id for account in ACCOUNTS}) == len(ACCOUNTS)
-    assert all(
-        account.person.mobile.startswith("09") and len(account.person.mobile) == 11 for account in ACCOUNTS
-    )
+    assert all(account.person.mobile.startswith("09") and len(account.person.mobile) == 11 for account in ACCOUNTS)
 
 
 def test_every_demo_user_logs_in_with_the_shared_password(demo_world: str) -> None:

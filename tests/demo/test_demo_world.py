@@ -35,10 +35,7 @@ def test_running_demo_twice_creates_everything_once(run_demo: Callable[[], str])
     assert after_first["organizations"] == len(data.ORGANIZATIONS)
     assert after_first["users"] == len(data.ACCOUNTS)
     assert after_first["grants"] == sum(len(account.grants) for account in data.ACCOUNTS)
-    assert (
-        f"organizations {len(data.ORGANIZATIONS)} (0 new), users {len(data.ACCOUNTS)} (0 new)"
-        in second_output
-    )
+    assert f"organizations {len(data.ORGANIZATIONS)} (0 new), users {len(data.ACCOUNTS)} (0 new)" in second_output
     assert "role grants 12 (0 new)" in second_output
 
 

@@ -25,10 +25,16 @@ def xlsx(rows: list[list[Any]], headers: list[str] | None = None) -> io.BytesIO:
 
 def row(axis: str, indicator: str, code: str, item_type: str = "بله / خیر", weight: Any = 1, **extra: Any) -> list[Any]:
     values = {
-        "axis_code": axis, "axis_title": f"محور {axis}", "axis_weight": extra.pop("axis_weight", 0.5),
-        "indicator_code": indicator, "indicator_title": f"شاخص {indicator}",
+        "axis_code": axis,
+        "axis_title": f"محور {axis}",
+        "axis_weight": extra.pop("axis_weight", 0.5),
+        "indicator_code": indicator,
+        "indicator_title": f"شاخص {indicator}",
         "indicator_weight": extra.pop("indicator_weight", 1),
-        "code": code, "title": f"پرسش {code}", "type": item_type, "weight": weight,
+        "code": code,
+        "title": f"پرسش {code}",
+        "type": item_type,
+        "weight": weight,
     }
     values.update(extra)
     return [values.get(key, "") for key, _ in COLUMNS]
@@ -79,8 +85,12 @@ def open_round(office_world: Any) -> Any:
             ]
         )
     )
-    version = framework_version_create(by=world.evaluator, owner=world.municipality, code="social", title="اجتماعی", axes=axes)
-    round_ = round_create(by=world.evaluator, office=world.municipality, framework_version=version, code="r1", title="دوره اول")
+    version = framework_version_create(
+        by=world.evaluator, owner=world.municipality, code="social", title="اجتماعی", axes=axes
+    )
+    round_ = round_create(
+        by=world.evaluator, office=world.municipality, framework_version=version, code="r1", title="دوره اول"
+    )
     unit1, unit2 = round_add_units(round_=round_, units=[world.district1, world.district2], by=world.evaluator)
     if unit1.unit_id != world.district1.pk:
         unit1, unit2 = unit2, unit1

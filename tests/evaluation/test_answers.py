@@ -39,7 +39,9 @@ def test_a_manager_cannot_answer_for_another_district(open_round):
 def test_a_resend_with_the_same_client_token_is_the_same_submission(open_round):
     w = open_round
     round_advance(round_=w.round, to=RoundState.FIELD_INSPECTION, by=w.evaluator)
-    first, changed = save(w, w.unit1, "sessions", "8", w.inspector_a, AnswerSource.INSPECTION, client_token="tok-1", base_version=0)
+    first, changed = save(
+        w, w.unit1, "sessions", "8", w.inspector_a, AnswerSource.INSPECTION, client_token="tok-1", base_version=0
+    )
     assert changed
     again, changed_again = save(
         w, w.unit1, "sessions", "8", w.inspector_a, AnswerSource.INSPECTION, client_token="tok-1", base_version=0

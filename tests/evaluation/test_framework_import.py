@@ -69,15 +69,22 @@ def test_export_then_import_gives_the_same_tree(office_world):
         ]
     )
     version = framework_version_create(
-        by=office_world.evaluator, owner=office_world.office, code="social", title="اجتماعی",
+        by=office_world.evaluator,
+        owner=office_world.office,
+        code="social",
+        title="اجتماعی",
         axes=parse_framework_xlsx(sheet),
     )
     again = parse_framework_xlsx(__import__("io").BytesIO(framework_to_xlsx(version)))
-    assert again == parse_framework_xlsx(xlsx([
-        row("A", "A1", "q1", "بله / خیر", 1, axis_weight=0.4),
-        row("A", "A2", "q2", "درصد", 2, axis_weight=0.4, direction="کمتر بهتر", standard=10),
-        row("B", "B1", "q3", "متن", 1, axis_weight=0.6, relevant_if="q1", relevant_value="بله"),
-    ]))
+    assert again == parse_framework_xlsx(
+        xlsx(
+            [
+                row("A", "A1", "q1", "بله / خیر", 1, axis_weight=0.4),
+                row("A", "A2", "q2", "درصد", 2, axis_weight=0.4, direction="کمتر بهتر", standard=10),
+                row("B", "B1", "q3", "متن", 1, axis_weight=0.6, relevant_if="q1", relevant_value="بله"),
+            ]
+        )
+    )
     assert version.items.get(code="q3").relevant_if_item.code == "q1"
 
 

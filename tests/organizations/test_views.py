@@ -124,7 +124,12 @@ def test_granting_and_revoking_a_role_is_audited(client, two_provinces, make_use
     person = make_user("expert", mobile="09121112233")
     response = client.post(
         reverse("organizations:members", args=[office.pk]),
-        {"action": "grant", "grant-person": "۰۹۱۲۱۱۱۲۲۳۳", "grant-role": "agency_staff", "grant-include_descendants": "on"},
+        {
+            "action": "grant",
+            "grant-person": "۰۹۱۲۱۱۱۲۲۳۳",
+            "grant-role": "agency_staff",
+            "grant-include_descendants": "on",
+        },
     )
     assert response.status_code == 302
     grant = person.role_grants.get()

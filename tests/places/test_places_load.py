@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from hamafza.persian import collation_key, search_key
 from hamafza.places.models import City, County, District, Province, RuralDistrict, Village
 from hamafza.places.services import load_places
-from hamafza.persian import collation_key, search_key
 
 pytestmark = pytest.mark.django_db
 

@@ -51,6 +51,7 @@ __all__ = [
     "NodeScore",
     "Objection",
     "ObjectionDecision",
+    "ReviewStatus",
     "RootCause",
     "Round",
     "RoundState",

@@ -85,7 +85,11 @@ class CorrectiveAction(TimeStampedModel):
     root_cause = models.ForeignKey(RootCause, on_delete=models.CASCADE, related_name="actions")
     title = models.CharField("اقدام اصلاحی", max_length=300)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="مسئول", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name="مسئول",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="corrective_actions",
     )
     owner_organization = models.ForeignKey(

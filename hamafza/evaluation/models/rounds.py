@@ -95,6 +95,9 @@ class Assignment(models.Model):
         verbose_name_plural = "تخصیص‌های بازرس"
         constraints = [models.UniqueConstraint(fields=["round_unit", "inspector"], name="assignment_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.inspector} → {self.round_unit}"
+
 
 class AnswerSource(models.TextChoices):
     SELF = "self", "خوداظهاری"
@@ -145,6 +148,9 @@ class Answer(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.item.code} ({self.get_source_display()})"
+
 
 def evidence_path(instance: Evidence, filename: str) -> str:
     return f"evidence/{instance.round_unit.round_id}/{instance.round_unit_id}/{instance.sha256[:16]}-{filename}"
@@ -165,6 +171,9 @@ class Evidence(models.Model):
         verbose_name = "مستند"
         verbose_name_plural = "مستندات"
 
+    def __str__(self) -> str:
+        return self.original_name
+
 
 class NodeScore(models.Model):
     """A computed score of one axis or indicator for one unit; rewritten whole when a round is re-scored."""
@@ -178,3 +187,6 @@ class NodeScore(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["round_unit", "axis"], name="nodescore_unit_axis_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.round_unit_id}: {self.fraction}"

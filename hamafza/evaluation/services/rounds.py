@@ -146,9 +146,7 @@ def _check_can_advance(round_: Round, target: str) -> None:
     if target == RoundState.FINALIZED:
         from hamafza.evaluation.models import Objection, ObjectionDecision
 
-        pending = Objection.objects.filter(
-            answer__round_unit__round=round_, decision=ObjectionDecision.PENDING
-        ).count()
+        pending = Objection.objects.filter(answer__round_unit__round=round_, decision=ObjectionDecision.PENDING).count()
         if pending:
             raise WrongRoundState(f"{pending} اعتراض هنوز بی‌پاسخ مانده است.")
 
@@ -160,9 +158,7 @@ def round_advance(*, round_: Round, to: str, by: Any) -> Round:
     # Re-read under a row lock so two clicks cannot both advance the same round.
     round_ = lock_round(round_.pk)
     if to not in TRANSITIONS[round_.state]:
-        raise WrongRoundState(
-            f"دوره از وضعیت «{RoundState(round_.state).label}» به «{RoundState(to).label}» نمی‌رود."
-        )
+        raise WrongRoundState(f"دوره از وضعیت «{RoundState(round_.state).label}» به «{RoundState(to).label}» نمی‌رود.")
     _check_can_advance(round_, to)
     previous = round_.state
     fields = ["state", "version", "updated_at"]

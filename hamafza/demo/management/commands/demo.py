@@ -29,9 +29,7 @@ def account_lines(accounts: list[DemoAccount], password: str) -> list[str]:
             first = index == 0
             rows.append((account.username if first else "", password if first else "", role, scope))
     widths = [max(display_width(row[column]) for row in rows) for column in range(len(HEADERS))]
-    lines = [
-        "  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
+    lines = ["  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return lines
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("hamafza.accounts.urls")),
     path("organizations/", include("hamafza.organizations.urls")),
     path("audit/", include("hamafza.organizations.audit_urls")),
+    path("evaluation/", include("hamafza.evaluation.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -157,6 +157,8 @@ def round_advance(*, round_: Round, to: str, by: Any) -> Round:
     _check_manager(by, round_)
     # Re-read under a row lock so two clicks cannot both advance the same round.
     round_ = lock_round(round_.pk)
+    if to not in RoundState.values:
+        raise WrongRoundState("وضعیت درخواستی معتبر نیست.")
     if to not in TRANSITIONS[round_.state]:
         raise WrongRoundState(f"دوره از وضعیت «{RoundState(round_.state).label}» به «{RoundState(to).label}» نمی‌رود.")
     _check_can_advance(round_, to)

@@ -1,0 +1,101 @@
+"""Reads for the evaluation pages; each declares its joins so list pages cost a fixed number of queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from hamafza.evaluation import permissions
+from hamafza.evaluation.models import (
+    Answer,
+    AnswerSource,
+    Assignment,
+    ChecklistItem,
+    Framework,
+    Round,
+    RoundState,
+    RoundUnit,
+)
+from hamafza.organizations import permissions as org_permissions
+
+
+def rounds_for_manager(user: Any) -> QuerySet[Round]:
+    return (
+        permissions.rounds_managed_by(user)
+        .select_related("office", "framework_version__framework")
+        .annotate(
+            unit_count=Count("units", distinct=True),
+            submitted_count=Count("units", filter=Q(units__self_submitted_at__isnull=False), distinct=True),
+        )
+        .order_by("-created_at")
+    )
+
+
+def round_units_for_self_assessment(user: Any) -> QuerySet[RoundUnit]:
+    query = org_permissions.scope_q(user, "evaluation.self_assess", prefix="unit")
+    if query is None:
+        return RoundUnit.objects.none()
+    return (
+        RoundUnit.objects.filter(query)
+        .exclude(round__state=RoundState.DRAFT)
+        .select_related("round", "unit")
+        .order_by("-round__created_at")
+    )
+
+
+def assignments_of(user: Any) -> QuerySet[Assignment]:
+    if not getattr(user, "is_authenticated", False):
+        return Assignment.objects.none()
+    return (
+        Assignment.objects.filter(inspector=user)
+        .exclude(round_unit__round__state=RoundState.DRAFT)
+        .select_related("round_unit__round", "round_unit__unit")
+        .order_by("-round_unit__round__created_at")
+    )
+
+
+def published_rounds() -> QuerySet[Round]:
+    return Round.objects.filter(state=RoundState.PUBLISHED).select_related("office").order_by("-published_at")
+
+
+def frameworks_for(user: Any) -> QuerySet[Framework]:
+    query = org_permissions.scope_q(user, "evaluation.manage", prefix="owner")
+    if query is None:
+        return Framework.objects.none()
+    return Framework.objects.filter(query).select_related("owner").prefetch_related("versions").order_by("title")
+
+
+def round_units_with_progress(round_: Round) -> QuerySet[RoundUnit]:
+    return (
+        round_.units.select_related("unit")
+        .prefetch_related("assignments__inspector")
+        .annotate(
+            self_answers=Count("answers", filter=Q(answers__source=AnswerSource.SELF), distinct=True),
+            inspection_answers=Count("answers", filter=Q(answers__source=AnswerSource.INSPECTION), distinct=True),
+        )
+        .order_by("unit__sort_key")
+    )
+
+
+def checklist_with_answers(round_unit: RoundUnit, source: str, inspector: Any = None) -> list[dict[str, Any]]:
+    """The framework tree of the round with this source's answers attached: [{axis, indicators: [{…, items}]}]."""
+    items = list(
+        ChecklistItem.objects.filter(version=round_unit.round.framework_version)
+        .select_related("indicator__axis")
+        .order_by("indicator__axis__order", "indicator__order", "order")
+    )
+    answers_qs = Answer.objects.filter(round_unit=round_unit, source=source)
+    if inspector is not None:
+        answers_qs = answers_qs.filter(inspector=inspector)
+    answers = {a.item_id: a for a in answers_qs.select_related("objection")}
+    tree: list[dict[str, Any]] = []
+    for item in items:
+        indicator, axis = item.indicator, item.indicator.axis
+        if not tree or tree[-1]["axis"].pk != axis.pk:
+            tree.append({"axis": axis, "indicators": []})
+        indicators = tree[-1]["indicators"]
+        if not indicators or indicators[-1]["indicator"].pk != indicator.pk:
+            indicators.append({"indicator": indicator, "items": []})
+        indicators[-1]["items"].append({"item": item, "answer": answers.get(item.pk)})
+    return tree

@@ -1,0 +1,181 @@
+"""Scoring a whole round at once: a handful of set-based queries and numpy, never a loop over units in the ORM.
+
+What counts for an item: the mean of the inspectors' values where inspectors answered, else the unit's own
+answer. Items answered "not applicable" drop out and their weights are shared among the others (see
+``hamafza.analytics``). The number of queries does not depend on the number of units.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+
+from hamafza import analytics
+from hamafza.evaluation.models import (
+    SCORED_TYPES,
+    Answer,
+    AnswerSource,
+    Axis,
+    Direction,
+    Indicator,
+    ItemType,
+    NodeScore,
+    Round,
+    RoundUnit,
+)
+
+
+def _bands(round_: Round) -> list[analytics.Band]:
+    raw = round_.framework_version.bands
+    if not raw:
+        return list(analytics.DEFAULT_BANDS)
+    return [analytics.Band(code=b["code"], label=b["label"], min_fraction=float(b["min_fraction"])) for b in raw]
+
+
+def _achievements(values: np.ndarray, items: list[dict]) -> np.ndarray:
+    """Leaf achievement in [0, 1] for every (unit, item); NaN where there is no usable value."""
+    result = np.full(values.shape, np.nan)
+    for column, item in enumerate(items):
+        v = values[:, column]
+        lower = item["direction"] == Direction.LOWER_IS_BETTER
+        kind = item["item_type"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if kind == ItemType.YES_NO:
+                a = v.copy()
+            elif kind == ItemType.SCALE:
+                low, high = item["scale_min"] or 0.0, item["scale_max"] or 1.0
+                a = (v - low) / (high - low)
+            elif item["standard"]:
+                standard = float(item["standard"])
+                # The national evaluation forms: higher-is-better AP/S, lower-is-better S/AP, both capped at 1.
+                a = standard / v if lower else v / standard
+                if lower:
+                    a = np.where(v == 0, 1.0, a)
+                lower = False
+            elif kind == ItemType.PERCENTAGE:
+                a = v / 100.0
+            else:
+                a = np.full(v.shape, np.nan)
+            if lower:
+                a = 1.0 - a
+        result[:, column] = np.clip(a, 0.0, 1.0)
+    result[np.isnan(values)] = np.nan
+    return result
+
+
+def _weighted_level(children: np.ndarray, weights: np.ndarray, parent_of: np.ndarray, parents: int) -> np.ndarray:
+    """Weighted mean of each parent's children that have data; NaN where none has."""
+    incidence = np.zeros((len(parent_of), parents))
+    incidence[np.arange(len(parent_of)), parent_of] = 1.0
+    has = ~np.isnan(children)
+    numerator = (np.where(has, children, 0.0) * weights) @ incidence
+    denominator = (has * weights) @ incidence
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, numerator / denominator, np.nan)
+
+
+@transaction.atomic
+def round_rescore(*, round_: Round) -> int:
+    """Recompute every unit's scores, band, rank and change for ``round_``; returns the number of units."""
+    version = round_.framework_version
+    items = list(
+        version.items.filter(item_type__in=SCORED_TYPES)
+        .order_by("id")
+        .values("id", "indicator_id", "item_type", "weight", "direction", "standard", "scale_min", "scale_max")
+    )
+    indicators = list(Indicator.objects.filter(axis__version=version).order_by("id").values("id", "axis_id", "weight"))
+    axes = list(Axis.objects.filter(version=version).order_by("id").values("id", "weight"))
+    units = list(RoundUnit.objects.filter(round=round_).order_by("id").values_list("id", "unit_id"))
+    if not units:
+        return 0
+    unit_index = {ru_id: row for row, (ru_id, _) in enumerate(units)}
+    item_index = {item["id"]: column for column, item in enumerate(items)}
+
+    self_values = np.full((len(units), len(items)), np.nan)
+    inspected: dict[tuple[int, int], list[float]] = defaultdict(list)
+    not_applicable: set[tuple[int, int]] = set()
+    for ru_id, item_id, source, value, is_na in Answer.objects.filter(
+        round_unit__round=round_, item_id__in=item_index
+    ).values_list("round_unit_id", "item_id", "source", "value_number", "is_not_applicable"):
+        cell = (unit_index[ru_id], item_index[item_id])
+        if is_na:
+            not_applicable.add(cell)
+        elif value is None:
+            continue
+        elif source == AnswerSource.INSPECTION:
+            inspected[cell].append(value)
+        else:
+            self_values[cell] = value
+    values = self_values
+    for cell, observed in inspected.items():
+        values[cell] = float(np.mean(observed))
+    for cell in not_applicable:
+        if cell not in inspected:
+            values[cell] = np.nan
+
+    leaf = _achievements(values, items)
+    indicator_pos = {ind["id"]: i for i, ind in enumerate(indicators)}
+    axis_pos = {axis["id"]: i for i, axis in enumerate(axes)}
+    indicator_scores = _weighted_level(
+        leaf,
+        np.array([item["weight"] for item in items], dtype=float),
+        np.array([indicator_pos[item["indicator_id"]] for item in items], dtype=int),
+        len(indicators),
+    )
+    axis_scores = _weighted_level(
+        indicator_scores,
+        np.array([ind["weight"] for ind in indicators], dtype=float),
+        np.array([axis_pos[ind["axis_id"]] for ind in indicators], dtype=int),
+        len(axes),
+    )
+    root = _weighted_level(
+        axis_scores, np.array([a["weight"] for a in axes], dtype=float), np.zeros(len(axes), dtype=int), 1
+    )[:, 0]
+
+    fractions = [None if np.isnan(f) else float(f) for f in root]
+    totals = [None if f is None else round(analytics.total_score(f, version.scale_total), 2) for f in fractions]
+    ranks = analytics.rank_with_ties(totals)
+    bands = _bands(round_)
+    previous: dict[int, float | None] = {}
+    if round_.previous_round_id:
+        previous = dict(RoundUnit.objects.filter(round_id=round_.previous_round_id).values_list("unit_id", "total"))
+    now = timezone.now()
+    rows = []
+    for row, (ru_id, unit_id) in enumerate(units):
+        fraction, total = fractions[row], totals[row]
+        before = previous.get(unit_id)
+        rows.append(
+            RoundUnit(
+                id=ru_id,
+                fraction=fraction,
+                total=total,
+                band=analytics.assign_band(fraction, bands).code if fraction is not None else "",
+                rank=ranks[row],
+                change=round(total - before, 2) if total is not None and before is not None else None,
+                scored_at=now,
+            )
+        )
+    RoundUnit.objects.bulk_update(rows, ["fraction", "total", "band", "rank", "change", "scored_at"], batch_size=500)
+
+    NodeScore.objects.filter(round_unit__round=round_).delete()
+    node_rows = []
+    for row, (ru_id, _) in enumerate(units):
+        for column, axis in enumerate(axes):
+            score = axis_scores[row, column]
+            node_rows.append(
+                NodeScore(round_unit_id=ru_id, axis_id=axis["id"], fraction=None if np.isnan(score) else float(score))
+            )
+        for column, indicator in enumerate(indicators):
+            score = indicator_scores[row, column]
+            node_rows.append(
+                NodeScore(
+                    round_unit_id=ru_id,
+                    indicator_id=indicator["id"],
+                    fraction=None if np.isnan(score) else float(score),
+                )
+            )
+    NodeScore.objects.bulk_create(node_rows, batch_size=2000)
+    return len(units)

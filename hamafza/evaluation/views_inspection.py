@@ -1,0 +1,5 @@
+"""(placeholder: being written)"""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

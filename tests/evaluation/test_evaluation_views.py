@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from hamafza.evaluation.models import Answer, AnswerSource, Evidence, Framework, Round, RoundState
+from tests.evaluation.conftest import row, xlsx
+
+PASSWORD = "s3cret-pass-1403"
+
+
+def login(client, user):
+    assert client.login(username=user.username, password=PASSWORD)
+
+
+def test_office_imports_a_framework_from_excel(client, office_world):
+    login(client, office_world.evaluator)
+    sheet = xlsx([row("A", "A1", "q1", "بله / خیر", 1, axis_weight=1)])
+    response = client.post(
+        reverse("evaluation:frameworks"),
+        {
+            "owner": office_world.municipality.pk,
+            "code": "social",
+            "title": "اجتماعی",
+            "file": SimpleUploadedFile("f.xlsx", sheet.getvalue()),
+        },
+    )
+    assert response.status_code == 302
+    assert Framework.objects.get(code="social").versions.count() == 1
+
+
+def test_a_broken_framework_file_shows_a_row_report_and_creates_nothing(client, office_world):
+    login(client, office_world.evaluator)
+    sheet = xlsx([row("A", "A1", "q1", "نامعلوم", "")])
+    response = client.post(
+        reverse("evaluation:frameworks"),
+        {"owner": office_world.municipality.pk, "code": "bad", "title": "بد", "file": SimpleUploadedFile("f.xlsx", sheet.getvalue())},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "ردیف ۲" in html and "نامعلوم" in html
+    assert not Framework.objects.filter(code="bad").exists()
+
+
+def test_a_unit_manager_saves_self_assessment_and_keeps_typed_values_on_error(client, open_round):
+    w = open_round
+    login(client, w.manager1)
+    url = reverse("evaluation:self_assessment", args=[w.unit1.pk])
+    items = w.items
+    response = client.post(
+        url,
+        {
+            f"item-{items['sessions'].pk}-value": "ده",
+            f"item-{items['complaints'].pk}-value": "۷",
+            f"item-{items['has_plan'].pk}-value": "بله",
+        },
+    )
+    html = response.content.decode()
+    assert "باید عدد باشد" in html
+    assert 'value="ده"' in html  # the typed value is still there
+    saved = {a.item.code: a.value_number for a in Answer.objects.filter(round_unit=w.unit1).select_related("item")}
+    assert saved == {"complaints": 7.0, "has_plan": 1.0}
+
+
+def test_a_forged_request_for_another_districts_self_assessment_is_404(client, open_round):
+    login(client, open_round.manager1)
+    assert client.get(reverse("evaluation:self_assessment", args=[open_round.unit2.pk])).status_code == 404
+    assert client.get(reverse("evaluation:review", args=[open_round.unit1.pk])).status_code == 404
+
+
+def test_evidence_of_the_wrong_type_or_size_is_refused_with_a_message(client, open_round, settings):
+    w = open_round
+    login(client, w.manager1)
+    url = reverse("evaluation:evidence_upload", args=[w.unit1.pk])
+    fake_pdf = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 this is an exe", content_type="application/pdf")
+    response = client.post(url, {"file": fake_pdf}, follow=True)
+    assert "نوع این پرونده پذیرفته نیست" in response.content.decode()
+    big = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024 + 1), content_type="application/pdf")
+    response = client.post(url, {"file": big}, follow=True)
+    assert "۱۰ مگابایت" in response.content.decode()
+    assert not Evidence.objects.exists()
+    good = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan", content_type="application/pdf")
+    client.post(url, {"file": good})
+    evidence = Evidence.objects.get()
+    assert len(evidence.sha256) == 64
+
+
+def test_round_manage_page_is_for_the_office_only(client, open_round):
+    login(client, open_round.manager1)
+    assert client.get(reverse("evaluation:round_manage", args=[open_round.round.pk])).status_code == 404
+    client.logout()
+    login(client, open_round.evaluator)
+    response = client.get(reverse("evaluation:round_manage", args=[open_round.round.pk]))
+    assert response.status_code == 200
+    assert "منطقه ۱" in response.content.decode()
+
+
+def test_a_finalized_round_cannot_be_changed_through_the_ui(client, open_round):
+    w = open_round
+    Round.objects.filter(pk=w.round.pk).update(state=RoundState.FINALIZED)
+    login(client, w.manager1)
+    client.post(
+        reverse("evaluation:self_assessment", args=[w.unit1.pk]),
+        {f"item-{w.items['sessions'].pk}-value": "5"},
+    )
+    assert not Answer.objects.filter(round_unit=w.unit1, source=AnswerSource.SELF).exists()
+    login(client, w.evaluator)
+    response = client.post(reverse("evaluation:round_advance", args=[w.round.pk]), {"to": "review"}, follow=True)
+    assert Round.objects.get(pk=w.round.pk).state == RoundState.FINALIZED
+    assert "نمی‌رود" in response.content.decode() or "قفل" in response.content.decode()
+
+
+def test_dashboard_lists_what_each_person_has_to_do(client, open_round):
+    w = open_round
+    login(client, w.manager1)
+    html = client.get(reverse("evaluation:dashboard")).content.decode()
+    assert "منطقه ۱" in html and "منطقه ۲" not in html
+    login(client, w.inspector_a)
+    html = client.get(reverse("evaluation:dashboard")).content.decode()
+    assert "بازدیدهای من" in html
+

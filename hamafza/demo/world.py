@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from django.db import transaction
 
-from hamafza.demo import foundation
+from hamafza.demo import evaluation, foundation
 
 
 class Output(Protocol):
@@ -31,6 +31,7 @@ class Builder:
 BUILDERS: tuple[Builder, ...] = (
     Builder("places", foundation.ensure_places),
     Builder("foundation", foundation.build),
+    Builder("evaluation", evaluation.build),
 )
 
 

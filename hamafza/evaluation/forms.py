@@ -21,7 +21,9 @@ class FrameworkImportForm(BootstrapFormMixin, forms.Form):
         help_text="اگر چارچوبی با این کد باشد، نسخه تازه‌ای از آن ساخته می‌شود.",
     )
     title = NormalizedCharField(label="عنوان", max_length=200)
-    file = forms.FileField(label="پرونده Excel (xlsx)", help_text="یک ردیف برای هر پرسش؛ نمونه را از خروجی چارچوب‌ها بگیرید.")
+    file = forms.FileField(
+        label="پرونده Excel (xlsx)", help_text="یک ردیف برای هر پرسش؛ نمونه را از خروجی چارچوب‌ها بگیرید."
+    )
 
     def __init__(self, *args: Any, owners: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

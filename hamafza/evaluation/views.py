@@ -16,7 +16,7 @@ from hamafza.core.errors import DomainError
 from hamafza.evaluation import permissions, selectors
 from hamafza.evaluation.forms import FrameworkImportForm, RoundCreateForm
 from hamafza.evaluation.framework_io import FrameworkImportError, framework_to_xlsx, parse_framework_xlsx
-from hamafza.evaluation.models import Assignment, FrameworkVersion, Round, RoundState, RoundUnit
+from hamafza.evaluation.models import Assignment, FrameworkVersion, Round, RoundState
 from hamafza.evaluation.services import rounds as round_services
 from hamafza.evaluation.services.frameworks import framework_version_create
 from hamafza.organizations import permissions as org_permissions
@@ -81,7 +81,9 @@ def framework_export(request: HttpRequest, pk: int) -> HttpResponse:
     if not org_permissions.can(request.user, "evaluation.manage", version.framework.owner):
         raise Http404
     response = HttpResponse(framework_to_xlsx(version), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="framework-{version.framework.code}-v{version.number}.xlsx"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="framework-{version.framework.code}-v{version.number}.xlsx"'
+    )
     return response
 
 
@@ -208,4 +210,3 @@ def round_advance(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"دوره به مرحله «{RoundState(round_.state).label}» رفت.")
     return redirect("evaluation:round_manage", pk=round_.pk)
-

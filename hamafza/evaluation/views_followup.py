@@ -41,8 +41,13 @@ def action_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "evaluation/action_list.html",
-        {"page": page, "today": today, "open_statuses": OPEN_STATUSES, "status": status,
-         "statuses": ActionStatus.choices},
+        {
+            "page": page,
+            "today": today,
+            "open_statuses": OPEN_STATUSES,
+            "status": status,
+            "statuses": ActionStatus.choices,
+        },
     )
 
 
@@ -63,9 +68,7 @@ def rollup(request: HttpRequest) -> HttpResponse:
         .annotate(count=Count("id"))
         .order_by("round_unit__round__created_at")
     )
-    by_round_theme = list(
-        weaknesses.values("round_unit__round_id", "theme").annotate(count=Count("id")).order_by()
-    )
+    by_round_theme = list(weaknesses.values("round_unit__round_id", "theme").annotate(count=Count("id")).order_by())
     theme_names = sorted({row["theme"] or "بی‌موضوع" for row in by_round_theme})
     chart = {
         "labels": [r["round_unit__round__title"] for r in rounds],
@@ -74,8 +77,12 @@ def rollup(request: HttpRequest) -> HttpResponse:
                 "label": theme,
                 "data": [
                     next(
-                        (x["count"] for x in by_round_theme
-                         if x["round_unit__round_id"] == r["round_unit__round_id"] and (x["theme"] or "بی‌موضوع") == theme),
+                        (
+                            x["count"]
+                            for x in by_round_theme
+                            if x["round_unit__round_id"] == r["round_unit__round_id"]
+                            and (x["theme"] or "بی‌موضوع") == theme
+                        ),
                         0,
                     )
                     for r in rounds

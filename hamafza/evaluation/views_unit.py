@@ -34,9 +34,7 @@ def unit_hub(request: HttpRequest, pk: int) -> HttpResponse:
     round_unit = permissions.get_round_unit_or_404(request.user, pk)
     user = request.user
     findings = (
-        Finding.objects.filter(round_unit=round_unit)
-        .prefetch_related("root_causes__actions")
-        .order_by("kind", "id")
+        Finding.objects.filter(round_unit=round_unit).prefetch_related("root_causes__actions").order_by("kind", "id")
     )
     return render(
         request,
@@ -234,7 +232,10 @@ def objection_raise(request: HttpRequest, pk: int, answer_pk: int) -> HttpRespon
     answer = get_object_or_404(Answer.objects.select_related("item"), pk=answer_pk, round_unit=round_unit)
     try:
         review.objection_raise(
-            answer=answer, text=request.POST.get("text", ""), by=request.user, attachment=request.FILES.get("attachment")
+            answer=answer,
+            text=request.POST.get("text", ""),
+            by=request.user,
+            attachment=request.FILES.get("attachment"),
         )
     except DomainError as error:
         messages.error(request, error.message)
@@ -313,16 +314,24 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = ActionProgressForm(
         request.POST or None,
-        initial={"status": action.status, "progress": action.progress, "status_note": action.status_note,
-                 "version": action.version},
+        initial={
+            "status": action.status,
+            "progress": action.progress,
+            "status_note": action.status_note,
+            "version": action.version,
+        },
     )
     conflict = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             follow_up.corrective_action_update(
-                action=action, by=request.user, version=data["version"], status=data["status"],
-                progress=data["progress"], note=data["status_note"],
+                action=action,
+                by=request.user,
+                version=data["version"],
+                status=data["status"],
+                progress=data["progress"],
+                note=data["status_note"],
             )
         except VersionConflict as error:
             conflict = True
@@ -333,7 +342,8 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "وضعیت اقدام به‌روز شد.")
             return redirect("evaluation:unit", pk=round_unit.pk)
     return render(
-        request, "evaluation/action_form.html", {"action": action, "form": form, "ru": round_unit, "conflict": conflict},
+        request,
+        "evaluation/action_form.html",
+        {"action": action, "form": form, "ru": round_unit, "conflict": conflict},
         status=409 if conflict else 200,
     )
-

@@ -47,7 +47,9 @@ def root_cause_add(*, finding: Finding, text: str, by: Any) -> RootCause:
 
 
 @transaction.atomic
-def corrective_action_add(*, root_cause: RootCause, title: str, due_date: dt.date, by: Any, owner: Any = None) -> CorrectiveAction:
+def corrective_action_add(
+    *, root_cause: RootCause, title: str, due_date: dt.date, by: Any, owner: Any = None
+) -> CorrectiveAction:
     round_unit = root_cause.finding.round_unit
     # Actions are planned after the round too: they are the follow-up, so a locked round does not stop them.
     if by is not None and not (
@@ -61,7 +63,9 @@ def corrective_action_add(*, root_cause: RootCause, title: str, due_date: dt.dat
         owner=owner,
         owner_organization=round_unit.unit,
     )
-    audit(actor=by, action="evaluation.action.added", target=round_unit, data={"action": action.pk, "title": action.title})
+    audit(
+        actor=by, action="evaluation.action.added", target=round_unit, data={"action": action.pk, "title": action.title}
+    )
     return action
 
 

@@ -66,17 +66,6 @@ def _achievements(values: np.ndarray, items: list[dict]) -> np.ndarray:
     return result
 
 
-def _weighted_level(children: np.ndarray, weights: np.ndarray, parent_of: np.ndarray, parents: int) -> np.ndarray:
-    """Weighted mean of each parent's children that have data; NaN where none has."""
-    incidence = np.zeros((len(parent_of), parents))
-    incidence[np.arange(len(parent_of)), parent_of] = 1.0
-    has = ~np.isnan(children)
-    numerator = (np.where(has, children, 0.0) * weights) @ incidence
-    denominator = (has * weights) @ incidence
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denominator > 0, numerator / denominator, np.nan)
-
-
 @transaction.atomic
 def round_rescore(*, round_: Round) -> int:
     """Recompute every unit's scores, band, rank and change for ``round_``; returns the number of units."""
@@ -89,7 +78,7 @@ def round_rescore(*, round_: Round) -> int:
     indicators = list(Indicator.objects.filter(axis__version=version).order_by("id").values("id", "axis_id", "weight"))
     axes = list(Axis.objects.filter(version=version).order_by("id").values("id", "weight"))
     units = list(RoundUnit.objects.filter(round=round_).order_by("id").values_list("id", "unit_id"))
-    if not units:
+    if not units or not items:
         return 0
     unit_index = {ru_id: row for row, (ru_id, _) in enumerate(units)}
     item_index = {item["id"]: column for column, item in enumerate(items)}
@@ -117,23 +106,23 @@ def round_rescore(*, round_: Round) -> int:
             values[cell] = np.nan
 
     leaf = _achievements(values, items)
-    indicator_pos = {ind["id"]: i for i, ind in enumerate(indicators)}
-    axis_pos = {axis["id"]: i for i, axis in enumerate(axes)}
-    indicator_scores = _weighted_level(
-        leaf,
-        np.array([item["weight"] for item in items], dtype=float),
-        np.array([indicator_pos[item["indicator_id"]] for item in items], dtype=int),
-        len(indicators),
+    # The framework as one tree: root → axes → indicators → scored items. Indicators or axes with nothing to
+    # score are left out, so every leaf of the tree is an item column of ``leaf``.
+    scored_indicators = {item["indicator_id"] for item in items}
+    indicators = [ind for ind in indicators if ind["id"] in scored_indicators]
+    scored_axes = {ind["axis_id"] for ind in indicators}
+    axes = [axis for axis in axes if axis["id"] in scored_axes]
+    spec = analytics.TreeSpec(
+        [("root", None, 1.0)]
+        + [(f"a{axis['id']}", "root", axis["weight"]) for axis in axes]
+        + [(f"i{ind['id']}", f"a{ind['axis_id']}", ind["weight"]) for ind in indicators]
+        + [(f"q{item['id']}", f"i{item['indicator_id']}", item["weight"]) for item in items]
     )
-    axis_scores = _weighted_level(
-        indicator_scores,
-        np.array([ind["weight"] for ind in indicators], dtype=float),
-        np.array([axis_pos[ind["axis_id"]] for ind in indicators], dtype=int),
-        len(axes),
-    )
-    root = _weighted_level(
-        axis_scores, np.array([a["weight"] for a in axes], dtype=float), np.zeros(len(axes), dtype=int), 1
-    )[:, 0]
+    leaf_columns = [item_index[int(node_id[1:])] for node_id in spec.leaf_ids]
+    scores = spec.score(leaf[:, leaf_columns])
+    root = scores[:, spec.index["root"]]
+    axis_scores = scores[:, [spec.index[f"a{axis['id']}"] for axis in axes]]
+    indicator_scores = scores[:, [spec.index[f"i{ind['id']}"] for ind in indicators]]
 
     fractions = [None if np.isnan(f) else float(f) for f in root]
     totals = [None if f is None else round(analytics.total_score(f, version.scale_total), 2) for f in fractions]

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from hamafza.evaluation.models import AnswerSource, NodeScore, Round, RoundState
+from hamafza.evaluation.services.answers import AnswerInput, answer_save
+from hamafza.evaluation.services.rounds import round_add_units, round_advance, round_create
+from hamafza.evaluation.services.scoring import round_rescore
+
+
+def answer(w, unit, code, value, by, source=AnswerSource.SELF, na=False):
+    answer_save(round_unit=unit, item=w.items[code], source=source, by=by, data=AnswerInput(value=value, is_not_applicable=na))
+
+
+def test_finalizing_scores_the_round_with_inspector_values_over_self_reports(open_round):
+    w = open_round
+    # Unit 1 claims a perfect record; the inspector finds half the sessions and twice the complaints.
+    answer(w, w.unit1, "has_plan", "بله", w.manager1)
+    answer(w, w.unit1, "sessions", "12", w.manager1)
+    answer(w, w.unit1, "complaints", "5", w.manager1)
+    answer(w, w.unit2, "has_plan", "خیر", w.manager2)
+    answer(w, w.unit2, "sessions", "۱۲", w.manager2)
+    answer(w, w.unit2, "complaints", "0", w.manager2, na=True)
+    round_advance(round_=w.round, to=RoundState.FIELD_INSPECTION, by=w.evaluator)
+    answer(w, w.unit1, "sessions", "6", w.inspector_a, AnswerSource.INSPECTION)
+    answer(w, w.unit1, "complaints", "20", w.inspector_a, AnswerSource.INSPECTION)
+    for state in (RoundState.REVIEW, RoundState.OBJECTION, RoundState.FINALIZED):
+        round_advance(round_=w.round, to=state, by=w.evaluator)
+    w.unit1.refresh_from_db()
+    w.unit2.refresh_from_db()
+    # Unit 1: axis A = mean(1, 6/12) = 0.75; axis B = 10/20 = 0.5 → 0.6*0.75 + 0.4*0.5 = 0.65.
+    assert w.unit1.fraction == pytest.approx(0.65)
+    assert w.unit1.total == pytest.approx(650)
+    # Unit 2: axis A = mean(0, 1) = 0.5; axis B not applicable → dropped, weights rescaled → 0.5.
+    assert w.unit2.fraction == pytest.approx(0.5)
+    assert (w.unit1.rank, w.unit2.rank) == (1, 2)
+    assert w.unit1.band == "good" and w.unit2.band == "needs_improvement"
+    axis_b = NodeScore.objects.get(round_unit=w.unit2, axis__code="B")
+    assert axis_b.fraction is None
+
+
+def test_rescoring_costs_the_same_queries_for_two_or_many_units(open_round, make_org):
+    w = open_round
+    with CaptureQueriesContext(connection) as small:
+        round_rescore(round_=w.round)
+    bigger = round_create(
+        by=w.evaluator, office=w.municipality, framework_version=w.round.framework_version, code="r-big", title="بزرگ"
+    )
+    districts = [make_org(f"منطقه {n}", kind="municipal_district", parent=w.municipality) for n in range(3, 15)]
+    units = round_add_units(round_=bigger, units=[w.district1, w.district2, *districts], by=w.evaluator)
+    round_advance(round_=bigger, to=RoundState.SELF_ASSESSMENT, by=w.evaluator)
+    for unit in units[:5]:
+        answer_save(round_unit=unit, item=w.items["has_plan"], source=AnswerSource.SELF, by=None, data=AnswerInput("بله"))
+    with CaptureQueriesContext(connection) as large:
+        round_rescore(round_=Round.objects.get(pk=bigger.pk))
+    assert len(large) == len(small)

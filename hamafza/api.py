@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from hamafza.accounts.api_auth import SessionAuth, TokenAuth
 from hamafza.core.errors import DomainError
+from hamafza.evaluation.api import router as evaluation_router
 from hamafza.organizations.api import router as organizations_router
 from hamafza.places.api import router as places_router
 
@@ -25,6 +26,12 @@ def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
 
 
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    # "Missing" and "not yours" get the same answer, as on the pages.
+    return api.create_response(request, {"detail": "پیدا نشد."}, status=404)
+
+
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return api.create_response(request, {"detail": "برای این درخواست باید وارد شوید یا توکن معتبر بفرستید."}, status=401)
@@ -32,3 +39,4 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 
 api.add_router("/places/", places_router)
 api.add_router("/organizations/", organizations_router)
+api.add_router("/evaluation/", evaluation_router)

@@ -34,7 +34,9 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return api.create_response(request, {"detail": "برای این درخواست باید وارد شوید یا توکن معتبر بفرستید."}, status=401)
+    return api.create_response(
+        request, {"detail": "برای این درخواست باید وارد شوید یا توکن معتبر بفرستید."}, status=401
+    )
 
 
 api.add_router("/places/", places_router)

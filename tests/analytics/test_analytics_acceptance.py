@@ -39,7 +39,11 @@ def issue_tree(b_applicable: bool = True) -> Node:
                 ],
             ),
             Node("B", 0.35, value=checklist_ratio(7, 10), applicable=b_applicable),
-            Node("C", 0.25, [Node("c1", 0.6, value=leaf_achievement(5, 6)), Node("c2", 0.4, value=leaf_achievement(4, 3))]),
+            Node(
+                "C",
+                0.25,
+                [Node("c1", 0.6, value=leaf_achievement(5, 6)), Node("c2", 0.4, value=leaf_achievement(4, 3))],
+            ),
         ],
     )
 
@@ -76,8 +80,16 @@ def test_kappa_and_quadratic_weighted_kappa_of_two_raters():
 
 def test_fleiss_kappa_of_the_classic_example():
     table = [
-        [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
-        [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+        [0, 0, 0, 0, 14],
+        [0, 2, 6, 4, 2],
+        [0, 0, 3, 5, 6],
+        [0, 3, 9, 2, 0],
+        [2, 2, 8, 1, 1],
+        [7, 7, 0, 0, 0],
+        [3, 2, 6, 3, 0],
+        [2, 5, 3, 2, 2],
+        [6, 5, 2, 1, 0],
+        [0, 2, 2, 3, 7],
     ]
     assert fleiss_kappa(table) == pytest.approx(0.210, abs=1e-3)
 
@@ -102,15 +114,27 @@ def test_ranks_share_places_on_ties():
 
 def test_bands_follow_the_default_thresholds():
     assert [assign_band(f).code for f in (0.95, 0.8, 0.6, 0.45, 0.1)] == [
-        "excellent", "very_good", "good", "needs_improvement", "weak",
+        "excellent",
+        "very_good",
+        "good",
+        "needs_improvement",
+        "weak",
     ]
     assert DEFAULT_BANDS[0].label == "عالی"
 
 
 def test_the_matrix_path_gives_the_issue_numbers_for_many_units_at_once():
     spec = TreeSpec(
-        [("root", None, 1), ("A", "root", 0.4), ("B", "root", 0.35), ("C", "root", 0.25),
-         ("a1", "A", 1), ("a2", "A", 1), ("c1", "C", 0.6), ("c2", "C", 0.4)]
+        [
+            ("root", None, 1),
+            ("A", "root", 0.4),
+            ("B", "root", 0.35),
+            ("C", "root", 0.25),
+            ("a1", "A", 1),
+            ("a2", "A", 1),
+            ("c1", "C", 0.6),
+            ("c2", "C", 0.4),
+        ]
     )
     column = {leaf: i for i, leaf in enumerate(spec.leaf_ids)}
     row = np.empty(len(column))

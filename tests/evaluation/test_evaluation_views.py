@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -35,7 +34,12 @@ def test_a_broken_framework_file_shows_a_row_report_and_creates_nothing(client, 
     sheet = xlsx([row("A", "A1", "q1", "نامعلوم", "")])
     response = client.post(
         reverse("evaluation:frameworks"),
-        {"owner": office_world.municipality.pk, "code": "bad", "title": "بد", "file": SimpleUploadedFile("f.xlsx", sheet.getvalue())},
+        {
+            "owner": office_world.municipality.pk,
+            "code": "bad",
+            "title": "بد",
+            "file": SimpleUploadedFile("f.xlsx", sheet.getvalue()),
+        },
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -119,4 +123,3 @@ def test_dashboard_lists_what_each_person_has_to_do(client, open_round):
     login(client, w.inspector_a)
     html = client.get(reverse("evaluation:dashboard")).content.decode()
     assert "بازدیدهای من" in html
-

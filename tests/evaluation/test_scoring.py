@@ -11,7 +11,9 @@ from hamafza.evaluation.services.scoring import round_rescore
 
 
 def answer(w, unit, code, value, by, source=AnswerSource.SELF, na=False):
-    answer_save(round_unit=unit, item=w.items[code], source=source, by=by, data=AnswerInput(value=value, is_not_applicable=na))
+    answer_save(
+        round_unit=unit, item=w.items[code], source=source, by=by, data=AnswerInput(value=value, is_not_applicable=na)
+    )
 
 
 def test_finalizing_scores_the_round_with_inspector_values_over_self_reports(open_round):
@@ -53,7 +55,9 @@ def test_rescoring_costs_the_same_queries_for_two_or_many_units(open_round, make
     units = round_add_units(round_=bigger, units=[w.district1, w.district2, *districts], by=w.evaluator)
     round_advance(round_=bigger, to=RoundState.SELF_ASSESSMENT, by=w.evaluator)
     for unit in units[:5]:
-        answer_save(round_unit=unit, item=w.items["has_plan"], source=AnswerSource.SELF, by=None, data=AnswerInput("بله"))
+        answer_save(
+            round_unit=unit, item=w.items["has_plan"], source=AnswerSource.SELF, by=None, data=AnswerInput("بله")
+        )
     bigger = Round.objects.select_related("framework_version").get(pk=bigger.pk)
     with CaptureQueriesContext(connection) as large:
         round_rescore(round_=bigger)

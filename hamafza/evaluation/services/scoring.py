@@ -7,10 +7,11 @@ answer. Items answered "not applicable" drop out and their weights are shared am
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from hamafza import analytics
@@ -64,6 +65,50 @@ def _achievements(values: np.ndarray, items: list[dict]) -> np.ndarray:
         result[:, column] = np.clip(a, 0.0, 1.0)
     result[np.isnan(values)] = np.nan
     return result
+
+
+def _plain(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)
+
+
+# Results go to the database as one JSON document per statement, so writing a round of 22 or of 2,000 units
+# is the same two statements (no per-row UPDATE, no batches sized by the driver's parameter limit).
+_UPDATE_UNITS = {
+    "sqlite": """
+        UPDATE evaluation_roundunit AS ru SET
+            fraction = json_extract(d.value, '$[0]'), total = json_extract(d.value, '$[1]'),
+            band = json_extract(d.value, '$[2]'), rank = json_extract(d.value, '$[3]'),
+            change = json_extract(d.value, '$[4]'), scored_at = %s
+        FROM json_each(%s) AS d WHERE ru.id = CAST(d.key AS INTEGER)
+    """,
+    "postgresql": """
+        UPDATE evaluation_roundunit AS ru SET
+            fraction = (d.value->>0)::float, total = (d.value->>1)::float, band = d.value->>2,
+            rank = (d.value->>3)::integer, change = (d.value->>4)::float, scored_at = %s
+        FROM jsonb_each(%s::jsonb) AS d WHERE ru.id = d.key::bigint
+    """,
+}
+_INSERT_NODES = {
+    "sqlite": """
+        INSERT INTO evaluation_nodescore (round_unit_id, axis_id, indicator_id, fraction)
+        SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+               json_extract(value, '$[3]')
+        FROM json_each(%s)
+    """,
+    "postgresql": """
+        INSERT INTO evaluation_nodescore (round_unit_id, axis_id, indicator_id, fraction)
+        SELECT (value->>0)::bigint, (value->>1)::bigint, (value->>2)::bigint, (value->>3)::float
+        FROM jsonb_array_elements(%s::jsonb) AS value
+    """,
+}
+
+
+def _write(round_: Round, results: dict[str, list[object]], nodes: list[list[object]]) -> None:
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        cursor.execute(_UPDATE_UNITS[vendor], [timezone.now(), json.dumps(results)])
+        NodeScore.objects.filter(round_unit__round=round_).delete()
+        cursor.execute(_INSERT_NODES[vendor], [json.dumps(nodes)])
 
 
 @transaction.atomic
@@ -131,40 +176,22 @@ def round_rescore(*, round_: Round) -> int:
     previous: dict[int, float | None] = {}
     if round_.previous_round_id:
         previous = dict(RoundUnit.objects.filter(round_id=round_.previous_round_id).values_list("unit_id", "total"))
-    now = timezone.now()
-    rows = []
+    results = {}
     for row, (ru_id, unit_id) in enumerate(units):
         fraction, total = fractions[row], totals[row]
         before = previous.get(unit_id)
-        rows.append(
-            RoundUnit(
-                id=ru_id,
-                fraction=fraction,
-                total=total,
-                band=analytics.assign_band(fraction, bands).code if fraction is not None else "",
-                rank=ranks[row],
-                change=round(total - before, 2) if total is not None and before is not None else None,
-                scored_at=now,
-            )
-        )
-    RoundUnit.objects.bulk_update(rows, ["fraction", "total", "band", "rank", "change", "scored_at"], batch_size=500)
-
-    NodeScore.objects.filter(round_unit__round=round_).delete()
-    node_rows = []
+        results[str(ru_id)] = [
+            fraction,
+            total,
+            analytics.assign_band(fraction, bands).code if fraction is not None else "",
+            ranks[row],
+            round(total - before, 2) if total is not None and before is not None else None,
+        ]
+    nodes = []
     for row, (ru_id, _) in enumerate(units):
         for column, axis in enumerate(axes):
-            score = axis_scores[row, column]
-            node_rows.append(
-                NodeScore(round_unit_id=ru_id, axis_id=axis["id"], fraction=None if np.isnan(score) else float(score))
-            )
+            nodes.append([ru_id, axis["id"], None, _plain(axis_scores[row, column])])
         for column, indicator in enumerate(indicators):
-            score = indicator_scores[row, column]
-            node_rows.append(
-                NodeScore(
-                    round_unit_id=ru_id,
-                    indicator_id=indicator["id"],
-                    fraction=None if np.isnan(score) else float(score),
-                )
-            )
-    NodeScore.objects.bulk_create(node_rows, batch_size=2000)
+            nodes.append([ru_id, None, indicator["id"], _plain(indicator_scores[row, column])])
+    _write(round_, results, nodes)
     return len(units)

@@ -50,13 +50,13 @@ def _build() -> tuple[dict[str, tuple[bool, bool, str, str]], frozenset[str], fr
             if found is None:
                 continue
             shape, letters = found
-            joins_right, joins_left = shape in ("<initial>", "<medial>"), shape in ("<medial>", "<final>")
-            forms[char] = (joins_right, joins_left, letters[0], letters[-1])
+            to_next, to_previous = shape in ("<initial>", "<medial>"), shape in ("<medial>", "<final>")
+            forms[char] = (to_next, to_previous, letters[0], letters[-1])
             if len(letters) == 1:
                 # A letter that has an initial or medial form can join the letter after it, and so on.
-                if shape in ("<initial>", "<medial>"):
+                if to_next:
                     joins_next.add(letters[0])
-                if shape in ("<medial>", "<final>"):
+                if to_previous:
                     joins_previous.add(letters[0])
     return forms, frozenset(joins_next), frozenset(joins_previous), frozenset(spacing_marks)
 

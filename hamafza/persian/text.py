@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import lru_cache
 
 from hamafza.persian.digits import to_latin_digits
 from hamafza.persian.shaping import ZWNJ, mark_shaped_breaks
@@ -47,11 +47,13 @@ _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 # Runs of whitespace and ZWNJ: a run with any whitespace in it is one space, a run of ZWNJs alone one ZWNJ.
 _GAPS = re.compile(f"[\\s{ZWNJ}]+")
 _SPACES = re.compile(r"\s+")
+_BLANK_LINES = re.compile("\n{3,}")
 # NFKC would turn 10² into 102 and 1½ into 11⁄2; these keep their meaning only in their own form.
 _MEANINGFUL_COMPATIBILITY = ("<super>", "<sub>", "<fraction>")
 
 
-@cache
+# Bounded: the text comes from users, and a cache keyed by every code point they send would grow to 1.1M.
+@lru_cache(maxsize=4096)
 def _keeps_its_form(char: str) -> bool:
     return unicodedata.decomposition(char).startswith(_MEANINGFUL_COMPATIBILITY)
 
@@ -76,12 +78,19 @@ def _clean_gap(match: re.Match[str]) -> str:
     return ZWNJ if gap.strip(ZWNJ) == "" else " "
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, multiline: bool = False) -> str:
     """Fold what people type into the one form we store. Idempotent; digits stay in the script typed.
 
     NFKC folds presentation forms (ﻛﺘﺎﺏ → کتاب), wide letters and non-breaking spaces; it leaves Persian and
     Arabic-Indic digits and ZWNJ alone (they have no compatibility decomposition), so they need no protection.
+
+    All whitespace, line breaks included, becomes single spaces. For free text whose paragraphs matter (a
+    description, a mission statement) pass ``multiline=True``: each line is normalized, line breaks become
+    ``\n``, and blank lines shrink to one between paragraphs.
     """
+    if multiline:
+        lines = [normalize(line) for line in text.splitlines()]
+        return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
     if not text:
         return ""
     text = _fold_compatibility(mark_shaped_breaks(text))

@@ -245,7 +245,8 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
             ),
         ),
     ),
-    # Seed 002: the HQ's inspectors visit every district, so the grant covers the municipality and below.
+    # Seed 002: the HQ's inspectors visit every district, so the grant covers the municipality and below;
+    # the same person inspects the ministry's provincial offices.
     AccountSpec(
         "inspector",
         Person("فاطمه", "محمدی", mobile="09121000006", national_id="4702165836"),
@@ -255,6 +256,8 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
                 title="بازرس ارزیابی ستادی مناطق",
                 organization=TEHRAN_MUNICIPALITY.code,
             ),
+            # The ministry's "public space" story: the 5-day field inspection of its provincial offices.
+            GrantSpec(Role.INSPECTOR, title="بازرس فضای عمومی", organization=MINISTRY_CODE),
         ),
     ),
     AccountSpec(

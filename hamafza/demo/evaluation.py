@@ -19,9 +19,7 @@ from hamafza.evaluation.models import AnswerSource, FrameworkVersion, ItemType, 
 from hamafza.evaluation.services import follow_up, rounds
 from hamafza.evaluation.services.answers import AnswerInput, answer_save, inspection_submit, self_assessment_submit
 from hamafza.evaluation.services.frameworks import framework_version_create
-from hamafza.organizations.models import Organization, RoleGrant
-from hamafza.organizations.roles import Role
-from hamafza.organizations.services import role_grant
+from hamafza.organizations.models import Organization
 
 if TYPE_CHECKING:
     from hamafza.demo.world import Output
@@ -183,8 +181,6 @@ def build(out: Output) -> None:
     municipality = Organization.objects.get(code="tehran-municipality")
     ministry = Organization.objects.get(code="mcls")
     inspector = User.objects.get(username="inspector")
-    if not RoleGrant.objects.filter(user=inspector, role=Role.INSPECTOR, organization=ministry).exists():
-        role_grant(user=inspector, role=Role.INSPECTOR, by=None, organization=ministry, title="بازرس فضای عمومی")
     social = _version("tehran-social", "ارزیابی اجتماعی-فرهنگی مناطق شهرداری تهران", municipality, SOCIAL_DISTRICTS)
     public_space = _version("mcls-public-space", "ارزیابی فضای عمومی ادارات کل استانی", ministry, PUBLIC_SPACE)
     districts = list(Organization.objects.filter(parent=municipality, kind="municipal_district").order_by("code"))

@@ -65,12 +65,16 @@ def test_second_manager_manages_markazi_and_not_fars(demo_world: str) -> None:
     assert not permissions.can(manager2, "organization.manage", org("fars-behzisti"))
 
 
-def test_the_inspector_of_seed_002_sees_every_tehran_district_and_nothing_else(demo_world: str) -> None:
+def test_the_inspector_sees_every_tehran_district_and_the_ministry_offices_and_nothing_else(demo_world: str) -> None:
     inspector = User.objects.get(username="inspector")
     visible = permissions.organizations_visible_to(inspector)
     assert set(visible.values_list("code", flat=True)) == {
         "tehran-municipality",
         *(f"tehran-d{n:02d}" for n in range(1, 23)),
+        "mcls",
+        "mcls-markazi",
+        "mcls-fars",
+        "mcls-mazandaran",
     }
     assert not permissions.can(inspector, "organization.manage", org("tehran-d05"))
 

@@ -36,7 +36,7 @@ def test_running_demo_twice_creates_everything_once(run_demo: Callable[[], str])
     assert after_first["users"] == len(data.ACCOUNTS)
     assert after_first["grants"] == sum(len(account.grants) for account in data.ACCOUNTS)
     assert f"organizations {len(data.ORGANIZATIONS)} (0 new), users {len(data.ACCOUNTS)} (0 new)" in second_output
-    assert "role grants 12 (0 new)" in second_output
+    assert f"role grants {after_first['grants']} (0 new)" in second_output
 
 
 def test_a_rerun_restores_only_what_is_missing(run_demo: Callable[[], str]) -> None:
@@ -46,7 +46,7 @@ def test_a_rerun_restores_only_what_is_missing(run_demo: Callable[[], str]) -> N
     output = run_demo()
     assert world_counts()["grants"] == before["grants"] + 1
     assert world_counts()["audit entries"] == before["audit entries"] + 1
-    assert "role grants 12 (1 new)" in output
+    assert f"role grants {before['grants'] + 1} (1 new)" in output
 
 
 def test_the_audit_trail_records_how_the_world_was_made(demo_world: str) -> None:
@@ -54,6 +54,7 @@ def test_the_audit_trail_records_how_the_world_was_made(demo_world: str) -> None
     assert actions.count("organizations.organization.created") == len(data.ORGANIZATIONS)
     assert actions.count("accounts.user.created") == len(data.ACCOUNTS)
     assert actions.count("organizations.role.granted") == RoleGrant.objects.count()
+    # The foundation is written by the system itself; nobody signed in made it.
     assert AuditEntry.objects.filter(actor__isnull=True, actor_label="سامانه").count() == len(actions)
     assert verify_chain() == []
 

@@ -39,7 +39,7 @@ class User(AbstractUser):
         self.last_name = normalize(self.last_name)
         full = f"{self.last_name} {self.first_name}".strip()
         self.name_key = search_key(f"{self.first_name} {self.last_name} {self.username} {self.mobile or ''}")
-        self.sort_key = collation_key_str(full or self.username)
+        self.sort_key = collation_key_str(full or self.username, max_length=self._meta.get_field("sort_key").max_length)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 

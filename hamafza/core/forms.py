@@ -23,7 +23,9 @@ class NormalizedCharField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         text = super().to_python(value)
-        return normalize(text) if text else text
+        # A text area keeps its paragraphs; a one-line box folds every run of whitespace.
+        multiline = isinstance(self.widget, forms.Textarea)
+        return normalize(text, multiline=multiline) if text else text
 
 
 class JalaliDateInput(forms.TextInput):

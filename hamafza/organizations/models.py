@@ -37,7 +37,7 @@ class DomainTag(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.name = normalize(self.name)
-        self.sort_key = collation_key_str(self.name)
+        self.sort_key = collation_key_str(self.name, max_length=self._meta.get_field("sort_key").max_length)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
@@ -85,9 +85,9 @@ class Organization(TimeStampedModel):
 
     def fill_keys(self) -> None:
         self.name = normalize(self.name)
-        self.mission = normalize(self.mission)
+        self.mission = normalize(self.mission, multiline=True)
         self.name_key = search_key(f"{self.name} {self.code}")
-        self.sort_key = collation_key_str(self.name)
+        self.sort_key = collation_key_str(self.name, max_length=self._meta.get_field("sort_key").max_length)
 
     def is_descendant_of(self, other: Organization) -> bool:
         return self.path.startswith(other.path)

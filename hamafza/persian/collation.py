@@ -38,6 +38,8 @@ _VARIANTS.update({upper: (upper.lower(), 1) for upper in _LATIN.upper()})
 _VARIANTS["ئ"] = ("ی", 1)
 _GAP_KINDS = {"": 0, ZWNJ: 1, " ": 2}
 _VARIANT_COUNT = 3
+_NUMBER_WIDTH = 8
+_DIGIT_CHARS = frozenset(LATIN_DIGITS + PERSIAN_DIGITS + ARABIC_DIGITS)
 
 # The str key is written in 36 symbols in ASCII order. "0" never starts a primary weight, so it can close
 # level 1: a text that is a prefix of another sorts first, as with tuples.
@@ -55,6 +57,10 @@ def _base36(number: int, width: int) -> str:
     return out
 
 
+def _is_digit(char: str) -> bool:
+    return char in _DIGIT_CHARS
+
+
 def _weigh(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Primary weights, and the (position, variant) tie-break marks that are not the default.
 
@@ -64,11 +70,21 @@ def _weigh(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     primaries: list[int] = []
     marks: list[tuple[int, int]] = []
     gap = ""
-    for char in normalize(text):
+    prepared = normalize(text)
+    for index, char in enumerate(prepared):
         if char in _GAP_KINDS:
             gap = char
             continue
         base, variant = _VARIANTS.get(char, (char, 0))
+        if _is_digit(char) and (index == 0 or not _is_digit(prepared[index - 1])):
+            # Numbers sort by value, as people expect: «منطقه ۲» before «منطقه ۱۰». A run of digits is
+            # left-padded with zero weights to a fixed width (longer runs fall back to digit-by-digit order).
+            run = len(prepared) - index
+            for offset, following in enumerate(prepared[index:]):
+                if not _is_digit(following):
+                    run = offset
+                    break
+            primaries.extend([_PRIMARY["0"]] * max(_NUMBER_WIDTH - run, 0))
         primary = _PRIMARY.get(base)
         primaries.append(_OTHER + ord(char) if primary is None else primary)
         mark = _GAP_KINDS[gap] * _VARIANT_COUNT + variant

@@ -33,7 +33,7 @@ class Place(models.Model):
     def fill_keys(self) -> None:
         self.name = normalize(self.name)
         self.name_key = search_key(self.name)
-        self.sort_key = collation_key_str(self.name)
+        self.sort_key = collation_key_str(self.name, max_length=self._meta.get_field("sort_key").max_length)
 
 
 class Province(Place):

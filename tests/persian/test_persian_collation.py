@@ -54,7 +54,14 @@ def test_collation_puts_alef_madda_before_alef() -> None:
 
 def test_collation_puts_digits_before_letters_and_latin_after_persian() -> None:
     words = ["zebra", "ب", "۲", "apple", "ا", "10"]
-    assert sorted(words, key=collation_key) == ["10", "۲", "ا", "ب", "apple", "zebra"]
+    assert sorted(words, key=collation_key) == ["۲", "10", "ا", "ب", "apple", "zebra"]
+
+
+def test_numbers_inside_names_sort_by_value_in_any_script() -> None:
+    names = ["منطقه ۱۰", "منطقه ۲", "منطقه 3", "منطقه ۲۲", "منطقه ١"]
+    expected = ["منطقه ١", "منطقه ۲", "منطقه 3", "منطقه ۱۰", "منطقه ۲۲"]
+    assert sorted(names, key=collation_key) == expected
+    assert sorted(names, key=collation_key_str) == expected
 
 
 def test_collation_compares_digits_of_every_script_as_the_same_digits() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, ValidationError
 
 from hamafza.accounts.api_auth import SessionAuth, TokenAuth
 from hamafza.core.errors import DomainError
@@ -30,6 +30,14 @@ def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     # "Missing" and "not yours" get the same answer, as on the pages.
     return api.create_response(request, {"detail": "پیدا نشد."}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    # The field-level details stay machine-readable; the headline is for the person reading the response.
+    return api.create_response(
+        request, {"detail": "داده‌های فرستاده‌شده کامل یا معتبر نیستند.", "errors": exc.errors}, status=422
+    )
 
 
 @api.exception_handler(AuthenticationError)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 
@@ -74,7 +74,12 @@ def organization_create(
     _check_place(org)
     org.fill_keys()
     org.path = "pending"
-    org.save()
+    try:
+        with transaction.atomic():
+            org.save()
+    except IntegrityError as error:
+        # Two people creating the same code at the same moment: the second gets the same answer as above.
+        raise DomainError("این کد برای سازمان دیگری ثبت شده است.") from error
     org.path = _path_for(org)
     org.depth = org.path.count("/") - 1
     org.save(update_fields=["path", "depth"])

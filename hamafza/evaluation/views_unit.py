@@ -26,7 +26,7 @@ from hamafza.evaluation.models import (
 from hamafza.evaluation.services import follow_up, review
 from hamafza.evaluation.services.answers import AnswerInput, answer_save, parse_value, self_assessment_submit
 from hamafza.evaluation.services.evidence import evidence_add
-from hamafza.persian import format_number, to_latin_digits
+from hamafza.persian import format_number, to_latin_digits, to_persian_digits
 
 
 @login_required
@@ -113,7 +113,7 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "خوداظهاری ارسال شد.")
                 return redirect("evaluation:unit", pk=round_unit.pk)
         elif not errors:
-            messages.success(request, f"{saved} پاسخ ذخیره شد." if saved else "تغییری برای ذخیره نبود.")
+            messages.success(request, f"{to_persian_digits(saved)} پاسخ ذخیره شد." if saved else "تغییری برای ذخیره نبود.")
             return redirect("evaluation:self_assessment", pk=round_unit.pk)
         else:
             messages.error(request, "برخی پاسخ‌ها ذخیره نشد؛ خطای هر پرسش کنار آن آمده است. بقیه ذخیره شد.")

@@ -97,5 +97,8 @@ def checklist_with_answers(round_unit: RoundUnit, source: str, inspector: Any = 
         indicators = tree[-1]["indicators"]
         if not indicators or indicators[-1]["indicator"].pk != indicator.pk:
             indicators.append({"indicator": indicator, "items": []})
-        indicators[-1]["items"].append({"item": item, "answer": answers.get(item.pk)})
+        answer = answers.get(item.pk)
+        if answer is not None:
+            answer.item = item  # already loaded: spares a query per answer when it is displayed
+        indicators[-1]["items"].append({"item": item, "answer": answer})
     return tree

@@ -189,7 +189,7 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
     self_tree = selectors.checklist_with_answers(round_unit, AnswerSource.SELF)
     inspected: dict[int, list[Answer]] = {}
     for answer in Answer.objects.filter(round_unit=round_unit, source=AnswerSource.INSPECTION).select_related(
-        "inspector"
+        "inspector", "item"
     ):
         inspected.setdefault(answer.item_id, []).append(answer)
     objections = Objection.objects.filter(answer__round_unit=round_unit).select_related("answer__item")

@@ -49,4 +49,7 @@ def fa_digits(value: Any) -> str:
 def fa_number(value: Any, decimals: int | None = None) -> str:
     if value is None or value == "":
         return ""
+    if decimals is None and isinstance(value, float) and value.is_integer():
+        # 8.0 stored in a float column is the count 8, not «۸٫۰».
+        value = int(value)
     return format_number(value, decimals)

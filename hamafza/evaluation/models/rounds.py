@@ -8,6 +8,7 @@ from django.db import models
 from hamafza.core.models import TimeStampedModel
 from hamafza.evaluation.models.frameworks import ChecklistItem, FrameworkVersion
 from hamafza.organizations.models import Organization
+from hamafza.persian import format_number
 
 
 class RoundState(models.TextChoices):
@@ -150,6 +151,18 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item.code} ({self.get_source_display()})"
+
+    @property
+    def display_value(self) -> str:
+        """The answer as a person reads it: بله/خیر, a number in Persian digits, or the text."""
+        if self.is_not_applicable:
+            return "موضوعیت ندارد"
+        if self.value_number is None:
+            return self.value_text
+        if self.item.item_type == "yes_no":
+            return "بله" if self.value_number >= 1 else "خیر"
+        number = self.value_number
+        return format_number(int(number) if float(number).is_integer() else number)
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:

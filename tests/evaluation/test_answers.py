@@ -111,3 +111,19 @@ def test_a_locked_round_refuses_every_change(open_round):
     with pytest.raises(RoundLocked) as caught:
         save(w, w.unit1, "sessions", "8", w.manager1)
     assert "قفل" in caught.value.message
+
+
+def test_infinity_is_not_a_number_anyone_typed(open_round):
+    w = open_round
+    with pytest.raises(InvalidAnswer):
+        save(w, w.unit1, "sessions", "inf", w.manager1)
+
+
+def test_a_cleared_answer_does_not_count_as_answered(open_round):
+    w = open_round
+    save(w, w.unit1, "has_plan", "بله", w.manager1)
+    save(w, w.unit1, "complaints", "3", w.manager1)
+    save(w, w.unit1, "sessions", "", w.manager1)
+    with pytest.raises(InvalidAnswer) as caught:
+        self_assessment_submit(round_unit=w.unit1, by=w.manager1)
+    assert "sessions" in caught.value.message

@@ -7,10 +7,12 @@ Two promises to an inspector on a flaky phone connection:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hamafza.core.audit import audit
@@ -57,6 +59,8 @@ def parse_value(item: ChecklistItem, raw: str) -> tuple[float | None, str]:
         number = float(latin.rstrip("%"))
     except ValueError as error:
         raise InvalidAnswer(f"پاسخ «{item.title}» باید عدد باشد.") from error
+    if not math.isfinite(number):
+        raise InvalidAnswer(f"پاسخ «{item.title}» باید عدد باشد.")
     if item.item_type == ItemType.PERCENTAGE and not 0 <= number <= 100:
         raise InvalidAnswer(f"پاسخ «{item.title}» باید درصدی میان ۰ تا ۱۰۰ باشد.")
     if item.item_type == ItemType.SCALE and item.scale_min is not None and item.scale_max is not None:
@@ -131,7 +135,7 @@ def answer_save(
     else:
         if base_version is not None and base_version != existing.version:
             raise VersionConflict(
-                "این پاسخ پس از باز شدن فرم شما ذخیره شده است (شاید توسط بازرس دیگر). "
+                "این پاسخ پس از باز شدن فرم شما جای دیگری (دستگاه یا زبانه‌ای دیگر، یا همکارتان) ذخیره شده است. "
                 "مقدار تازه را ببینید و دوباره ثبت کنید."
             )
         existing.value_number = number
@@ -181,7 +185,10 @@ def self_assessment_submit(*, round_unit: RoundUnit, by: Any, strengths: str = "
 
 def missing_required_items(round_unit: RoundUnit, source: str, inspector: Any = None) -> list[str]:
     items = round_unit.round.framework_version.items.filter(is_required=True).exclude(item_type=ItemType.FILE)
-    answered = Answer.objects.filter(round_unit=round_unit, source=source)
+    # A row with neither a value nor «not applicable» (a cleared field) is not an answer.
+    answered = Answer.objects.filter(round_unit=round_unit, source=source).filter(
+        Q(is_not_applicable=True) | Q(value_number__isnull=False) | ~Q(value_text="")
+    )
     if inspector is not None:
         answered = answered.filter(inspector=inspector)
     answered_ids = set(answered.values_list("item_id", flat=True))

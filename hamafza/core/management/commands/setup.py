@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -15,5 +16,5 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=min(verbosity, 1))
         call_command("load_places", verbosity=verbosity)
         call_command("collectstatic", interactive=False, verbosity=0)
-        if not options["no_demo"]:
+        if not options["no_demo"] and settings.HAMAFZA_ALLOW_DEMO:
             call_command("demo", verbosity=verbosity)

@@ -2,7 +2,8 @@ import io
 import unicodedata
 from typing import Any
 
-from django.core.management.base import BaseCommand, OutputWrapper
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from hamafza.demo.data import DEMO_PASSWORD
 from hamafza.demo.foundation import DemoAccount, demo_accounts
@@ -38,6 +39,8 @@ class Command(BaseCommand):
     help = "Build the demo world of the seeds' stories (organizations, one account per role); idempotent."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.HAMAFZA_ALLOW_DEMO:
+            raise CommandError("The demo world publishes its passwords; production settings never build it.")
         if options["verbosity"] < 1:
             build_world(OutputWrapper(io.StringIO()))
             return

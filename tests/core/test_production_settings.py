@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_check(**env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "hamafza.settings_production", **env}
+    environment.pop("DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "hamafza.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = run_check(
+        SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-0123456789", ALLOWED_HOSTS="hamafza.example"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_check(SECRET_KEY="", ALLOWED_HOSTS="hamafza.example")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_the_demo_world_is_never_built_in_production():
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hamafza.settings_production",
+        "SECRET_KEY": "y" * 60,
+        "ALLOWED_HOSTS": "hamafza.example",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "hamafza.cli", "demo"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "demo" in (result.stdout + result.stderr).lower()

@@ -123,3 +123,32 @@ def test_dashboard_lists_what_each_person_has_to_do(client, open_round):
     login(client, w.inspector_a)
     html = client.get(reverse("evaluation:dashboard")).content.decode()
     assert "بازدیدهای من" in html
+
+
+def test_corrective_actions_page_costs_the_same_queries_for_few_or_many_and_flags_overdue(client, open_round):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hamafza.evaluation.services import follow_up
+
+    w = open_round
+    finding = follow_up.finding_add(round_unit=w.unit1, kind="weakness", text="ضعف", by=None, root_cause="علت")
+    cause = finding.root_causes.get()
+
+    def add(n: int) -> None:
+        for i in range(n):
+            follow_up.corrective_action_add(
+                root_cause=cause, title=f"اقدام {i}", due_date=dt.date(2020, 1, 1) + dt.timedelta(days=i), by=None
+            )
+
+    add(2)
+    login(client, w.evaluator)
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(reverse("evaluation:actions"))
+    assert response.content.decode().count('data-overdue="1"') == 2
+    add(20)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("evaluation:actions"))
+    assert len(many) == len(few)

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Listed so the API docs page serves Swagger UI from our static files, never from a CDN.
+    "ninja",
     "hamafza.core",
     "hamafza.places",
     "hamafza.accounts",

@@ -55,3 +55,9 @@ def test_interactive_docs_page_is_served(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+
+
+def test_the_docs_page_loads_swagger_from_our_own_static_files(client) -> None:
+    html = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "jsdelivr" not in html and "unpkg" not in html and "cdn" not in html.lower()

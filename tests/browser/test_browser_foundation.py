@@ -41,8 +41,13 @@ def assert_persian_page(page) -> None:
     assert not has_horizontal_overflow(page)
 
 
-def test_home_page_is_persian_and_right_to_left_for_a_visitor(page):
+def test_home_page_is_persian_and_right_to_left_for_a_visitor(page, live_url):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto("/")
+    page.wait_for_load_state("networkidle")
+    # Every file comes from our own server: no CDN, no font service.
+    assert requested and all(url.startswith(live_url) for url in requested), requested
     assert_persian_page(page)
     assert page.title().endswith("هم‌افزا")
     screenshot(page, "home-visitor")
@@ -94,6 +99,14 @@ def test_bad_input_gets_persian_messages(page):
     login(page, "admin")
     page.goto("/audit/?since=1402/12/30")
     assert "کبیسه" in page.locator("main").inner_text()
+
+
+def test_the_django_admin_is_persian_and_right_to_left(page):
+    login(page, "admin")
+    page.goto("/admin/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert "مدیریت هم‌افزا" in page.locator("body").inner_text()
+    screenshot(page, "admin")
 
 
 def test_dark_mode_is_remembered(page):

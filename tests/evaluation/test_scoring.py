@@ -62,3 +62,9 @@ def test_rescoring_costs_the_same_queries_for_two_or_many_units(open_round, make
     with CaptureQueriesContext(connection) as large:
         round_rescore(round_=bigger)
     assert len(large) == len(small)
+
+
+def test_the_rescoring_task_runs_eagerly_without_redis(open_round):
+    from hamafza.evaluation.tasks import rescore_round
+
+    assert rescore_round.delay(open_round.round.pk).get() == 2

@@ -53,3 +53,11 @@ def fa_number(value: Any, decimals: int | None = None) -> str:
         # 8.0 stored in a float column is the count 8, not «۸٫۰».
         value = int(value)
     return format_number(value, decimals)
+
+
+@register.filter
+def fa_percent(value: Any, decimals: int = 1) -> str:
+    """A fraction (0.853) as a Persian percentage: ۸۵٫۳٪."""
+    if value is None or value == "":
+        return ""
+    return f"{format_number(round(float(value) * 100, decimals))}٪"

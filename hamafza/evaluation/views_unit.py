@@ -113,7 +113,9 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "خوداظهاری ارسال شد.")
                 return redirect("evaluation:unit", pk=round_unit.pk)
         elif not errors:
-            messages.success(request, f"{to_persian_digits(saved)} پاسخ ذخیره شد." if saved else "تغییری برای ذخیره نبود.")
+            messages.success(
+                request, f"{to_persian_digits(saved)} پاسخ ذخیره شد." if saved else "تغییری برای ذخیره نبود."
+            )
             return redirect("evaluation:self_assessment", pk=round_unit.pk)
         else:
             messages.error(request, "برخی پاسخ‌ها ذخیره نشد؛ خطای هر پرسش کنار آن آمده است. بقیه ذخیره شد.")

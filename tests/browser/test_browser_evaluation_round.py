@@ -9,7 +9,6 @@ published. Then the public ranking, the charts, the XLSX and the PDF (rendered t
 from __future__ import annotations
 
 import io
-import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -76,7 +75,7 @@ def test_a_round_end_to_end(page: Any, phone: Any, tmp_path: Path, live_url: str
     # 2. … opens a round with Jalali dates typed in Persian digits, adds the district and an inspector.
     page.goto("/evaluation/rounds/new/")
     page.get_by_label("دفتر ارزیابی").select_option(label="شهرداری تهران")
-    page.get_by_label("نسخه چارچوب").select_option(label=re.compile("چارچوب آزمون سرتاسری"))
+    page.get_by_label("نسخه چارچوب").select_option(label="چارچوب آزمون سرتاسری — نسخه ۱")
     page.get_by_label("کد دوره (لاتین)").fill("e2e-round")
     page.get_by_label("عنوان").fill("دوره آزمون سرتاسری")
     page.get_by_label("مهلت خوداظهاری").fill("۱۴۰۵/۱۲/۲۹")
@@ -118,7 +117,7 @@ def test_a_round_end_to_end(page: Any, phone: Any, tmp_path: Path, live_url: str
     phone.get_by_test_id("my-inspections").locator("li", has_text=DISTRICT).get_by_test_id("inspect-link").click()
     status = phone.get_by_test_id("sync-status")
     phone.get_by_test_id("item-plan").get_by_role("button", name="بله").click()
-    phone.get_by_test_id("item-meetings").locator("input").fill("۸")
+    phone.get_by_test_id("item-meetings").locator("input[data-field=value]").fill("۸")
     phone.wait_for_function(
         "document.querySelector('[data-testid=sync-status]').textContent.includes('همه پاسخ‌ها ارسال شد')"
     )

@@ -11,6 +11,7 @@ from django.db import models
 
 from hamafza.core.models import TimeStampedModel
 from hamafza.organizations.models import Organization
+from hamafza.persian import to_persian_digits
 
 
 class ItemType(models.TextChoices):
@@ -64,7 +65,7 @@ class FrameworkVersion(models.Model):
         ordering = ["framework", "-number"]
 
     def __str__(self) -> str:
-        return f"{self.framework} — نسخه {self.number}"
+        return f"{self.framework} — نسخه {to_persian_digits(self.number)}"
 
 
 class Axis(models.Model):

@@ -28,6 +28,7 @@ urlpatterns = [
     path("actions/", views_followup.action_list, name="actions"),
     path("actions/<int:pk>/", views_unit.action_update, name="action_update"),
     path("rollup/", views_followup.rollup, name="rollup"),
+    path("rollup/route/", views_followup.rollup_route, name="rollup_route"),
     *inspection_urlpatterns,
     *results_urlpatterns,
 ]

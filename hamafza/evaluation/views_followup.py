@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from hamafza.core.errors import DomainError
 from hamafza.evaluation.models import ActionStatus, CorrectiveAction, Finding, FindingKind
+from hamafza.evaluation.services import follow_up
 from hamafza.organizations import permissions as org_permissions
+from hamafza.persian import to_persian_digits
 
 OPEN_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.CONSTRAINED)
 
@@ -51,13 +56,40 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def rollup(request: HttpRequest) -> HttpResponse:
-    """Seed "public space": HQ collects the main challenges of all provinces and routes them to departments."""
+def _weaknesses(request: HttpRequest) -> QuerySet[Finding]:
     query = org_permissions.scope_q(request.user, "evaluation.manage", prefix="round_unit__round__office")
     if query is None:
         raise Http404
-    weaknesses = Finding.objects.filter(query, kind=FindingKind.WEAKNESS)
+    return Finding.objects.filter(query, kind=FindingKind.WEAKNESS)
+
+
+@login_required
+@require_POST
+def rollup_route(request: HttpRequest) -> HttpResponse:
+    weaknesses = _weaknesses(request)
+    department_id = request.POST.get("department", "")
+    department = None
+    if department_id.isdigit():
+        department = (
+            org_permissions.organizations_where(request.user, "evaluation.manage").filter(pk=department_id).first()
+        )
+        if department is None:
+            raise Http404
+    try:
+        count = follow_up.findings_route_theme(
+            findings=weaknesses, theme=request.POST.get("theme", ""), department=department, by=request.user
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{to_persian_digits(count)} یافته ارجاع شد.")
+    return redirect("evaluation:rollup")
+
+
+@login_required
+def rollup(request: HttpRequest) -> HttpResponse:
+    """Seed "public space": HQ collects the main challenges of all provinces and routes them to departments."""
+    weaknesses = _weaknesses(request)
     themes = list(
         weaknesses.values("theme", "department__name")
         .annotate(count=Count("id"), units=Count("round_unit__unit", distinct=True))
@@ -95,8 +127,15 @@ def rollup(request: HttpRequest) -> HttpResponse:
         Q(status__in=OPEN_STATUSES),
         root_cause__finding__in=weaknesses,
     ).count()
+    departments = org_permissions.organizations_where(request.user, "evaluation.manage").order_by("sort_key")[:300]
     return render(
         request,
         "evaluation/rollup.html",
-        {"themes": themes, "chart": chart, "open_actions": open_actions, "total": sum(t["count"] for t in themes)},
+        {
+            "themes": themes,
+            "chart": chart,
+            "open_actions": open_actions,
+            "total": sum(t["count"] for t in themes),
+            "departments": departments,
+        },
     )

@@ -36,11 +36,19 @@ def unit_hub(request: HttpRequest, pk: int) -> HttpResponse:
     findings = (
         Finding.objects.filter(round_unit=round_unit).prefetch_related("root_causes__actions").order_by("kind", "id")
     )
+    # The next round shows what was done about the last one's findings.
+    previous_actions = CorrectiveAction.objects.none()
+    if round_unit.round.previous_round_id:
+        previous_actions = CorrectiveAction.objects.filter(
+            root_cause__finding__round_unit__round_id=round_unit.round.previous_round_id,
+            root_cause__finding__round_unit__unit_id=round_unit.unit_id,
+        ).order_by("due_date")
     return render(
         request,
         "evaluation/unit_hub.html",
         {
             "ru": round_unit,
+            "previous_actions": previous_actions,
             "round": round_unit.round,
             "findings": findings,
             "can_self_assess": permissions.can_self_assess(user, round_unit),

@@ -152,3 +152,21 @@ def test_corrective_actions_page_costs_the_same_queries_for_few_or_many_and_flag
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("evaluation:actions"))
     assert len(many) == len(few)
+
+
+def test_hq_routes_a_theme_of_weaknesses_to_a_department(client, open_round, make_org):
+    from hamafza.core.models import AuditEntry
+    from hamafza.evaluation.models import Finding
+    from hamafza.evaluation.services import follow_up
+
+    w = open_round
+    for unit in (w.unit1, w.unit2):
+        follow_up.finding_add(round_unit=unit, kind="weakness", text="پاسخ دیر", theme="پاسخ‌گویی", by=None)
+    department = make_org("معاونت اجتماعی", parent=w.municipality)
+    login(client, w.evaluator)
+    response = client.post(reverse("evaluation:rollup_route"), {"theme": "پاسخ‌گویی", "department": department.pk})
+    assert response.status_code == 302
+    assert set(Finding.objects.values_list("department_id", flat=True)) == {department.pk}
+    assert AuditEntry.objects.filter(action="evaluation.findings.routed").exists()
+    html = client.get(reverse("evaluation:rollup")).content.decode()
+    assert "معاونت اجتماعی" in html

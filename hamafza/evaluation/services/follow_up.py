@@ -13,6 +13,7 @@ from hamafza.evaluation import permissions
 from hamafza.evaluation.models import ActionStatus, CorrectiveAction, Finding, RootCause, RoundUnit
 from hamafza.evaluation.services.guards import ensure_unlocked, lock_round
 from hamafza.organizations import permissions as org_permissions
+from hamafza.organizations.models import Organization
 from hamafza.persian import normalize
 
 
@@ -96,3 +97,18 @@ def corrective_action_update(
         data={"action": action.pk, "status": status, "progress": progress},
     )
     return action
+
+
+@transaction.atomic
+def findings_route_theme(*, findings: Any, theme: str, department: Organization | None, by: Any) -> int:
+    """HQ routes every weakness of one theme (within what ``findings`` covers) to one of its departments."""
+    if department is not None and by is not None and not org_permissions.can(by, "evaluation.manage", department):
+        raise PermissionDenied("این واحد ستادی در محدوده شما نیست.")
+    count = findings.filter(theme=normalize(theme)).update(department=department)
+    audit(
+        actor=by,
+        action="evaluation.findings.routed",
+        target=department,
+        data={"theme": theme, "count": count, "department": department.pk if department else None},
+    )
+    return count

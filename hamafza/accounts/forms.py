@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from hamafza.core.forms import BootstrapFormMixin, MobileField, NationalIdField, NormalizedCharField
@@ -36,3 +37,7 @@ class ProfileForm(BootstrapFormMixin, forms.Form):
 
 class ApiTokenForm(BootstrapFormMixin, forms.Form):
     name = NormalizedCharField(label="عنوان توکن", max_length=100, help_text="مثلاً: اتصال سامانه گزارش‌گیری")
+
+
+class PasswordChangeForm(BootstrapFormMixin, auth_forms.PasswordChangeForm):
+    pass

@@ -1,16 +1,34 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from hamafza.accounts.forms import ApiTokenForm, LoginForm, ProfileForm
+from hamafza.accounts.forms import ApiTokenForm, LoginForm, PasswordChangeForm, ProfileForm
 from hamafza.accounts.models import ApiToken
 from hamafza.accounts.services import api_token_create, api_token_revoke, profile_update
+from hamafza.core.audit import audit
 from hamafza.core.errors import DomainError
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
+
+    def get_success_url(self) -> str:
+        return reverse("accounts:profile")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        audit(actor=self.request.user, action="accounts.password.changed", target=self.request.user)
+        messages.success(self.request, "گذرواژه شما تغییر کرد.")
+        return response
 
 
 class LoginView(auth_views.LoginView):

@@ -113,3 +113,12 @@ class BootstrapFormMixin:
             existing = widget.attrs.get("class", "")
             if css not in existing:
                 widget.attrs["class"] = f"{existing} {css}".strip()
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        # A field with an error is outlined in red, next to its Persian message.
+        for name in self.errors:  # type: ignore[attr-defined]
+            if name in self.fields:  # type: ignore[attr-defined]
+                widget = self.fields[name].widget  # type: ignore[attr-defined]
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+                widget.attrs["aria-invalid"] = "true"

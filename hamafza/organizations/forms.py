@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import password_validation
 
 from hamafza.core.forms import BootstrapFormMixin, MobileField, NationalIdField, NormalizedCharField
 from hamafza.organizations.models import Organization, OrganizationKind
@@ -89,5 +90,15 @@ class NewPersonForm(BootstrapFormMixin, forms.Form):
     )
     mobile = MobileField(label="شماره همراه", help_text="مانند ۰۹۱۲۳۴۵۶۷۸۹")
     national_id = NationalIdField(label="کد ملی", required=False)
+    password = forms.CharField(
+        label="گذرواژه نخستین",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="به شخص بدهید تا با آن وارد شود و از «حساب من» آن را تغییر دهد.",
+    )
     role = forms.ChoiceField(label="نقش", choices=[c for c in Role.choices if c[0] != Role.SYSTEM_ADMIN])
     title = NormalizedCharField(label="سمت", max_length=120, required=False)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password)
+        return password

@@ -199,7 +199,7 @@ def organization_members(request: HttpRequest, pk: int) -> HttpResponse:
                     data = person_form.cleaned_data
                     person = user_create(
                         username=data["username"],
-                        password=None,
+                        password=data["password"],
                         first_name=data["first_name"],
                         last_name=data["last_name"],
                         mobile=data["mobile"],

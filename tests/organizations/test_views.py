@@ -187,3 +187,33 @@ def test_audit_page_refuses_an_invalid_jalali_date_with_a_persian_message(client
 def test_audit_page_is_not_for_managers(client, two_provinces):
     login(client, two_provinces.manager)
     assert client.get(reverse("audit:list")).status_code == 404
+
+
+def test_a_manager_adds_a_person_who_can_then_log_in_and_change_the_password(client, two_provinces):
+    login(client, two_provinces.manager)
+    office = two_provinces.fars_office
+    response = client.post(
+        reverse("organizations:members", args=[office.pk]),
+        {
+            "action": "new",
+            "person-first_name": "علی",
+            "person-last_name": "رضایی",
+            "person-username": "ali",
+            "person-mobile": "۰۹۱۲ ۳۴۵ ۶۷۸۹",
+            "person-national_id": "0499370899",
+            "person-password": "first-pass-1403",
+            "person-role": "agency_staff",
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    # The new person logs in with the mobile number, as typed in Persian digits.
+    assert client.login(username="09123456789", password="first-pass-1403")
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "first-pass-1403", "new_password1": "another-pass-1404", "new_password2": "another-pass-1404"},
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert client.login(username="ali", password="another-pass-1404")
+    assert AuditEntry.objects.filter(action="accounts.password.changed").exists()

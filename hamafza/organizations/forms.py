@@ -16,7 +16,12 @@ class OrganizationForm(BootstrapFormMixin, forms.Form):
     name = NormalizedCharField(label="نام سازمان", max_length=200)
     kind = forms.ChoiceField(label="نوع", choices=OrganizationKind.choices)
     province = forms.ModelChoiceField(
-        label="استان", queryset=Province.objects.all(), required=False, empty_label="— کشوری —"
+        label="استان",
+        queryset=Province.objects.all(),
+        required=False,
+        empty_label="— کشوری —",
+        # hamafza.js refills the county list from the places API when the province changes.
+        widget=forms.Select(attrs={"data-counties-into": "id_county"}),
     )
     county = forms.ModelChoiceField(
         label="شهرستان", queryset=County.objects.none(), required=False, empty_label="— همه شهرستان‌ها —"

@@ -19,6 +19,22 @@
   if ("serviceWorker" in navigator && window.isSecureContext) {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () { /* optional */ });
   }
+  // A province select refills its county select from the public places API.
+  document.querySelectorAll("select[data-counties-into]").forEach(function (province) {
+    province.addEventListener("change", function () {
+      var county = document.getElementById(province.getAttribute("data-counties-into"));
+      if (!county) return;
+      var first = county.options[0] ? county.options[0].cloneNode(true) : null;
+      county.innerHTML = "";
+      if (first) county.appendChild(first);
+      if (!province.value) return;
+      fetch("/api/v1/places/provinces/" + province.value + "/counties", { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (counties) {
+          counties.forEach(function (c) { county.appendChild(new Option(c.name, c.id)); });
+        });
+    });
+  });
   // Forms marked data-once are sent once: a double click does not submit twice.
   document.addEventListener("submit", function (event) {
     var form = event.target;

@@ -125,3 +125,13 @@ def test_the_site_is_installable(page):
     for icon in manifest["icons"]:
         assert page.request.get(icon["src"]).ok
     assert page.request.get("/sw.js").ok
+
+
+def test_choosing_a_province_refills_the_county_list(page):
+    login(page, "admin")
+    page.goto("/organizations/?q=بهزیستی")
+    page.locator('[data-testid="org-name"]').first.click()
+    page.get_by_role("link", name="ویرایش").click()
+    page.get_by_label("استان").select_option(label="مرکزی")
+    page.wait_for_function("[...document.querySelectorAll('#id_county option')].some(o => o.text === 'اراک')")
+    assert "شیراز" not in page.locator("#id_county").inner_text()

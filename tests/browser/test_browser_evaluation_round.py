@@ -24,6 +24,16 @@ ROWS = [
     ("A", 0.6, "A1", "plan", "آیا برنامه عملیاتی مشارکت تدوین شده است؟", "بله / خیر", 1, {}),
     ("A", 0.6, "A1", "meetings", "تعداد نشست‌های محله‌ای", "عدد", 1, {"standard": 12}),
     ("B", 0.4, "B1", "quality", "کیفیت برنامه‌ها", "طیف (رتبه‌ای)", 1, {"scale_min": 0, "scale_max": 4}),
+    (
+        "B",
+        0.4,
+        "B1",
+        "plan_notes",
+        "شرح برنامه مشارکت",
+        "متن",
+        1,
+        {"required": "خیر", "relevant_if": "plan", "relevant_value": "بله"},
+    ),
 ]
 
 
@@ -96,7 +106,11 @@ def test_a_round_end_to_end(page: Any, phone: Any, tmp_path: Path, live_url: str
     page.goto("/evaluation/")
     page.get_by_role("link", name=DISTRICT).first.click()
     page.get_by_role("link", name="خوداظهاری و مستندات").click()
+    # The description is asked for only when there is a plan (a relevance condition from the sheet).
+    page.get_by_test_id("item-plan").locator("select").select_option(label="خیر")
+    assert page.get_by_test_id("item-plan_notes").is_hidden()
     page.get_by_test_id("item-plan").locator("select").select_option(label="بله")
+    assert page.get_by_test_id("item-plan_notes").is_visible()
     page.get_by_test_id("item-meetings").locator("input[type=text]").fill("۱۰")
     page.get_by_test_id("item-quality").locator("input[type=text]").fill("۳")
     page.get_by_role("button", name="ذخیره پیش‌نویس").click()

@@ -67,6 +67,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tags": org.tags.all(),
             "can_manage": permissions.can(request.user, "organization.manage", org),
             "can_manage_roles": permissions.can(request.user, "roles.manage", org),
+            "can_audit": permissions.can_anywhere(request.user, "audit.view"),
         },
     )
 
@@ -218,7 +219,7 @@ def organization_members(request: HttpRequest, pk: int) -> HttpResponse:
         "organizations/organization_members.html",
         {
             "org": org,
-            "grants": selectors.grants_of_organization(organization=org),
+            "page": _page(request, selectors.grants_of_organization(organization=org), 50),
             "grant_form": grant_form,
             "person_form": person_form,
         },

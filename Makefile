@@ -7,7 +7,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run setup test test-sqlite test-postgres lint bench clean
+.PHONY: run setup test test-sqlite test-postgres system-packages lint bench clean
 
 # uv itself comes from PyPI pinned by hash, into a tools venv of its own.
 $(UV): requirements/uv.txt
@@ -31,16 +31,22 @@ lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check hamafza tests
 	$(VENV)/bin/lint-imports
 
-# The whole suite on SQLite, then again on PostgreSQL when DATABASE_URL points at one.
-test: $(VENV)/.synced
+# The system packages the tests need (chromium, poppler, fonts, pango, the PostgreSQL client), listed once in
+# scripts/system-packages.txt: installed on Debian as root, named and refused anywhere else.
+system-packages:
+	@scripts/system-packages.sh
+
+# The whole suite on SQLite, then again on PostgreSQL when DATABASE_URL points at one; in parallel (pytest-xdist,
+# TEST_JOBS workers, default: the cores up to 4). It fails when no test ran.
+test: $(VENV)/.synced system-packages
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; else echo "DATABASE_URL is not set: PostgreSQL run skipped."; fi
 
-test-sqlite: $(VENV)/.synced
-	env -u DATABASE_URL $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+test-sqlite: $(VENV)/.synced system-packages
+	env -u DATABASE_URL PYTHON_BIN=$(VENV)/bin/python scripts/run-tests.sh $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.synced
-	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+test-postgres: $(VENV)/.synced system-packages
+	PYTHON_BIN=$(VENV)/bin/python scripts/run-tests.sh $(PYTEST_ARGS)
 
 bench: $(VENV)/.synced
 	$(VENV)/bin/hamafza bench

@@ -6,10 +6,27 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+
+# Playwright's sync API keeps an event loop running in the thread of a test process that has started chromium (the
+# session-wide ``browser`` fixture); Django then takes every later database call in that process for async code.
+# No test here is async, so the guard is lifted for the suite.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Tests that need a server database run in the PostgreSQL pass of `make test`; in the SQLite pass they are
+    # deselected (counted as such in the summary), never skipped.
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    kept = [item for item in items if item.get_closest_marker("postgresql") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
@@ -54,3 +71,28 @@ def grant(db: Any) -> Callable[..., Any]:
         return role_grant(user=user, role=role, by=None, **scope)
 
     return give
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """API throttles count calls in the cache (per address, per person); every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Any:
+    """One Debian chromium per test process, shared by the browser tests and the production smoke test: Playwright's
+    sync API cannot run twice at once in one process."""
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is required for browser tests (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()

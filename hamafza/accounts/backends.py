@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 from django.http import HttpRequest
@@ -32,3 +33,19 @@ class UsernameOrMobileBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' guard, first in ``AUTHENTICATION_BACKENDS``: refuses a locked-out account or address.
+
+    Every login a person makes over the web passes the request; ``authenticate()`` without one comes from code
+    on the server (a management command, the test client's ``login``), which no outsider can drive, so it is
+    let through to the next backend instead of failing as axes does by default.
+    """
+
+    def authenticate(  # type: ignore[override]
+        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+    ) -> None:
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

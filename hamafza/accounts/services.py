@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from typing import Any
 
@@ -80,6 +81,9 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
+TOKEN_USE_RESOLUTION = dt.timedelta(minutes=1)
+
+
 def api_token_authenticate(raw: str) -> User | None:
     token = (
         ApiToken.objects.select_related("user")
@@ -88,7 +92,11 @@ def api_token_authenticate(raw: str) -> User | None:
     )
     if token is None:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    # "Last used" is shown to the person at the minute's precision: one UPDATE a minute per token, not one per
+    # request (a busy integration would otherwise write a row on every call).
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= TOKEN_USE_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
 
 

@@ -1,4 +1,5 @@
-"""Numbers for evaluation — pure Python and numpy, no Django: scoring trees, bands, ranks, agreement."""
+"""Numbers for every module — pure Python and numpy, no Django: scoring trees, bands, ranks, agreement;
+multi-criteria decisions (TOPSIS, Morris, AHP), ranked-ballot elections and the opinion map."""
 
 from hamafza.analytics.agreement import (
     AGREEMENT_LABELS,
@@ -18,7 +19,25 @@ from hamafza.analytics.bands import (
     rate,
     validate_bands,
 )
-from hamafza.analytics.scoring import Node, TreeSpec, checklist_ratio, leaf_achievement, score_tree, total_score
+from hamafza.analytics.decision import (
+    AhpResult,
+    ahp,
+    ahp_weights,
+    classify_by_deviation,
+    classify_by_thresholds,
+    morris_index,
+    topsis,
+)
+from hamafza.analytics.opinion import OpinionMap, opinion_map
+from hamafza.analytics.scoring import (
+    Node,
+    TreeSpec,
+    checklist_ratio,
+    leaf_achievement,
+    leaf_achievements,
+    score_tree,
+    total_score,
+)
 
 __all__ = [
     "AGREEMENT_LABELS",
@@ -35,10 +54,35 @@ __all__ = [
     "icc",
     "is_low_agreement",
     "leaf_achievement",
+    "leaf_achievements",
     "rank_with_ties",
     "rate",
     "score_tree",
     "total_score",
     "validate_bands",
     "weighted_kappa",
+]
+from hamafza.analytics.voting import (
+    RunoffResult,
+    SchulzeResult,
+    instant_runoff,
+    pairwise_matrix,
+    schulze,
+)
+
+__all__ += [
+    "AhpResult",
+    "OpinionMap",
+    "RunoffResult",
+    "SchulzeResult",
+    "ahp",
+    "ahp_weights",
+    "classify_by_deviation",
+    "classify_by_thresholds",
+    "instant_runoff",
+    "morris_index",
+    "opinion_map",
+    "pairwise_matrix",
+    "schulze",
+    "topsis",
 ]

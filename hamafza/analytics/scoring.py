@@ -25,6 +25,19 @@ def leaf_achievement(actual: float | None, standard: float, higher_is_better: bo
     return 1.0 if actual == 0 else min(standard / actual, 1.0)
 
 
+def leaf_achievements(actual: np.ndarray, standard: float, higher_is_better: bool = True) -> np.ndarray:
+    """``leaf_achievement`` over a whole column of units at once; NaN stays NaN (no data)."""
+    values = np.asarray(actual, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if higher_is_better:
+            result = np.ones_like(values) if standard == 0 else values / standard
+        else:
+            result = np.where(values == 0, 1.0, standard / values)
+    result = np.clip(result, 0.0, 1.0)
+    result[np.isnan(values)] = np.nan
+    return result
+
+
 def checklist_ratio(passed: int, total: int) -> float | None:
     if total <= 0:
         return None

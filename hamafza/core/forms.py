@@ -8,14 +8,30 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from hamafza.core.widgets import JalaliDateInput, PersianDigitsInput
 from hamafza.persian import (
     PersianInputError,
-    format_jalali_date,
     normalize,
     normalize_mobile,
     normalize_national_id,
     parse_jalali_date,
+    to_latin_digits,
 )
+
+__all__ = [
+    "BootstrapFormMixin",
+    "JalaliDateField",
+    "JalaliDateInput",
+    "MobileField",
+    "NationalIdField",
+    "NormalizedCharField",
+    "PersianDigitsInput",
+    "PersianIntegerField",
+]
+
+# GOV.UK's date pattern: an example in the hint, never a placeholder that looks like a filled-in value.
+JALALI_DATE_HINT = "مثال: ۱۴۰۵/۰۳/۱۵"
+EMPTY_CHOICE = "انتخاب کنید"
 
 
 class NormalizedCharField(forms.CharField):
@@ -28,34 +44,14 @@ class NormalizedCharField(forms.CharField):
         return normalize(text, multiline=multiline) if text else text
 
 
-class JalaliDateInput(forms.TextInput):
-    """A text box for a Jalali date; it shows a stored Gregorian date as ۱۴۰۳/۰۲/۱۵."""
-
-    input_type = "text"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        defaults = {
-            "placeholder": "۱۴۰۳/۰۲/۱۵",
-            "inputmode": "numeric",
-            "autocomplete": "off",
-            "dir": "ltr",
-            "class": "form-control jalali-date",
-            "pattern": r"[\d۰-۹٠-٩]{4}[/\-][\d۰-۹٠-٩]{1,2}[/\-][\d۰-۹٠-٩]{1,2}",
-        }
-        super().__init__({**defaults, **(attrs or {})})
-
-    def format_value(self, value: Any) -> str | None:
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            return format_jalali_date(value)
-        return super().format_value(value)
-
-
 class JalaliDateField(forms.Field):
     """Accepts a typed Jalali date in Persian, Arabic or Latin digits; cleans to a Gregorian ``date``."""
 
     widget = JalaliDateInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", JALALI_DATE_HINT)
+        super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> dt.date | None:
         if value in self.empty_values:
@@ -71,7 +67,7 @@ class JalaliDateField(forms.Field):
 class NationalIdField(forms.CharField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 20)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr"}))
+        kwargs.setdefault("widget", PersianDigitsInput(attrs={"autocomplete": "off"}))
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> str:
@@ -87,7 +83,7 @@ class NationalIdField(forms.CharField):
 class MobileField(forms.CharField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 20)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "tel", "dir": "ltr"}))
+        kwargs.setdefault("widget", PersianDigitsInput(attrs={"autocomplete": "tel"}))
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> str:
@@ -100,6 +96,19 @@ class MobileField(forms.CharField):
             raise ValidationError(str(error), code="invalid_mobile") from error
 
 
+class PersianIntegerField(forms.IntegerField):
+    """A whole number typed with any digits. A text box, not type=number: a number input silently empties
+    itself when a Persian keyboard types ۶۰, so the value never reaches the server."""
+
+    widget = PersianDigitsInput
+
+    def to_python(self, value: Any) -> int | None:
+        if isinstance(value, str):
+            # Persian people write ۶۰٪ or ۱٬۲۰۰; the digits are what counts.
+            value = to_latin_digits(value).replace("٬", "").replace(",", "").replace("٪", "").replace("%", "").strip()
+        return super().to_python(value)
+
+
 class BootstrapFormMixin:
     """Gives every widget Bootstrap's classes, so templates can render fields plainly."""
 
@@ -110,6 +119,13 @@ class BootstrapFormMixin:
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
             if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
                 css = "form-check-input"
+            # A drop-down starts with a request, not with Django's "---------".
+            if getattr(field, "empty_label", None) == "---------":
+                field.empty_label = EMPTY_CHOICE  # type: ignore[attr-defined]
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                field.choices = [
+                    (v, EMPTY_CHOICE if v == "" and text == "---------" else text) for v, text in field.choices
+                ]
             existing = widget.attrs.get("class", "")
             if css not in existing:
                 widget.attrs["class"] = f"{existing} {css}".strip()

@@ -15,8 +15,9 @@ class TimeStampedModel(models.Model):
 class AuditEntry(models.Model):
     """One line of the append-only audit trail.
 
-    Each entry stores the hash of the one before it, so changing or deleting any row breaks the chain from that
-    row on; ``hamafza audit-verify`` walks the chain and names the first entry that does not match.
+    Each entry stores a keyed hash (HMAC) of its content and of the one before it, so changing or deleting any
+    row breaks the chain from that row on, and without the key nobody can re-sign it; ``hamafza audit-verify``
+    walks the chain and names every entry that does not match.
     """
 
     seq = models.PositiveBigIntegerField("شماره", unique=True)
@@ -38,6 +39,8 @@ class AuditEntry(models.Model):
     data = models.JSONField("جزئیات", default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Which key signed this entry (keys rotate; the secret itself never enters the database).
+    key_id = models.CharField("شناسه کلید", max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = "رویداد ممیزی"

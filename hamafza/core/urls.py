@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path
 
 from hamafza.core import views
@@ -12,3 +13,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", views.favicon),
 ]
+
+if settings.HAMAFZA_BENCH:
+    # ``hamafza bench`` compares every page with this one: the same stack and middleware, no work of our own.
+    urlpatterns.append(path("bench/bare", views.bench_bare, name="bench_bare"))

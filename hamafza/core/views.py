@@ -10,10 +10,25 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from hamafza.core.portal import sections_for
+from hamafza.core.public_cache import cached_for_visitors
+from hamafza.core.work import notes_for, work_for
+
 
 @require_GET
+@cached_for_visitors()
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """The public portal for everyone; a signed-in person sees «کارهای من» above it."""
+    return render(
+        request,
+        "core/home.html",
+        {"sections": sections_for(request), "work": work_for(request.user), "notes": notes_for(request.user)},
+    )
+
+
+@require_GET
+def bench_bare(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_GET

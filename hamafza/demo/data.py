@@ -106,6 +106,28 @@ MAZANDARAN_ORGANIZATIONS = (
         ),
         tags=("حکمرانی مردم‌پایه", "مشارکت اجتماعی", "اشتغال", "پسماند", "حاشیه‌نشینی", "توسعه متوازن"),
     ),
+    # The county's own agencies sit at the governor's tables; none has a manager in the platform yet, which is
+    # the governor's first piece of work in the demo.
+    OrgSpec(
+        code="amol-municipality",
+        name="شهرداری آمل",
+        kind=Kind.MUNICIPALITY,
+        parent="amol-governorate",
+        province=MAZANDARAN,
+        county="آمل",
+        mission="خدمات شهری و مدیریت پسماند شهر آمل؛ عضو میز تخصصی پسماند شهرستان.",
+        tags=("پسماند", "مدیریت شهری"),
+    ),
+    OrgSpec(
+        code="amol-mcls",
+        name="اداره تعاون، کار و رفاه اجتماعی شهرستان آمل",
+        kind=Kind.COUNTY_OFFICE,
+        parent="amol-governorate",
+        province=MAZANDARAN,
+        county="آمل",
+        mission="اشتغال و کارآفرینی در شهرستان؛ عضو میز تخصصی اشتغال.",
+        tags=("اشتغال",),
+    ),
 )
 
 # Seed 002: Tehran municipality's periodic evaluation of its 22 districts.

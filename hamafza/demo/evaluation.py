@@ -11,13 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from hamafza.accounts.models import User
+from hamafza.core import public_pages
 from hamafza.demo.evaluation_data import PUBLIC_SPACE, SOCIAL_DISTRICTS
 from hamafza.evaluation.models import AnswerSource, FrameworkVersion, ItemType, Round, RoundState
+from hamafza.evaluation.public_pages import round_pages
 from hamafza.evaluation.services import follow_up, rounds
 from hamafza.evaluation.services.answers import AnswerInput, answer_save, inspection_submit, self_assessment_submit
+from hamafza.evaluation.services.evidence import evidence_add
 from hamafza.evaluation.services.frameworks import framework_version_create
 from hamafza.organizations.models import Organization
 
@@ -29,6 +33,9 @@ TEHRAN_ROUNDS = (
     ("tehran-social-1403-2", "ارزیابی اجتماعی-فرهنگی مناطق — نیمه دوم ۱۴۰۳", dt.date(2025, 1, 18)),
     ("tehran-social-1404-1", "ارزیابی اجتماعی-فرهنگی مناطق — نیمه نخست ۱۴۰۴", dt.date(2025, 7, 21)),
 )
+# The round under way: districts are filling in their self-assessments; odd districts have sent theirs,
+# even ones (district 12 of the demo staff among them) are half-way.
+CURRENT_TEHRAN_ROUND = ("tehran-social-1404-2", "ارزیابی اجتماعی-فرهنگی مناطق — نیمه دوم ۱۴۰۴")
 
 
 def _version(code: str, title: str, owner: Organization, axes: Any) -> FrameworkVersion:
@@ -56,12 +63,33 @@ def _value(item: Any, level: float, wobble: float) -> str:
     return str(round(standard * level, 1) if item.item_type == ItemType.PERCENTAGE else round(standard * level))
 
 
+# A one-page PDF: the minutes a district attaches where the framework asks for evidence.
+def minutes_pdf() -> bytes:
+    # With its cross-reference table and trailer: uploads are checked by structure, not by the first bytes.
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>"]
+    body, offsets = b"%PDF-1.4\n", []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj" % number + content + b"endobj\n"
+    xref = len(body)
+    table = b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    table += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return body + table + trailer
+
+
+MINUTES_PDF = minutes_pdf()
+
+
 def _answer_all(round_unit: Any, items: list[Any], source: str, by: Any, level: float) -> None:
     for index, item in enumerate(items):
         wobble = (0.06 if source == AnswerSource.SELF else 0.0) + ((index * 7) % 5 - 2) / 50
-        answer_save(
+        answer, _ = answer_save(
             round_unit=round_unit, item=item, source=source, by=by, data=AnswerInput(value=_value(item, level, wobble))
         )
+        if item.is_evidence_required and source == AnswerSource.SELF:
+            upload = SimpleUploadedFile("صورت‌جلسه.pdf", MINUTES_PDF, content_type="application/pdf")
+            evidence_add(round_unit=round_unit, upload=upload, by=by, answer=answer)
 
 
 def _backdate_submissions(round_units: list[Any], due: dt.date) -> None:
@@ -76,6 +104,21 @@ def _backdate_submissions(round_units: list[Any], due: dt.date) -> None:
         type(round_unit).objects.filter(pk=round_unit.pk).update(self_submitted_at=submitted)
 
 
+def _backdate_round(round_: Round, due: dt.date) -> None:
+    """A past round was created, finalized and published in its own time, not on the day the demo was built."""
+    tz = timezone.get_current_timezone()
+
+    def at(days: int) -> dt.datetime:
+        return dt.datetime.combine(due + dt.timedelta(days=days), dt.time(9, 0), tzinfo=tz)
+
+    Round.objects.filter(pk=round_.pk).update(
+        created_at=at(-30), updated_at=at(45), finalized_at=at(40), published_at=at(45)
+    )
+    round_.refresh_from_db()
+    # Its public pages (ranking and units' results, with comments) carry the same date.
+    public_pages.announce(round_pages(round_))
+
+
 def _run_round(
     *,
     code: str,
@@ -88,6 +131,7 @@ def _run_round(
     round_index: int,
     due: dt.date,
     stop_at: str = RoundState.PUBLISHED,
+    is_current: bool = False,
 ) -> Round:
     round_ = rounds.round_create(
         by=None,
@@ -107,11 +151,17 @@ def _run_round(
     round_ = rounds.round_advance(round_=round_, to=RoundState.SELF_ASSESSMENT, by=None)
     items = list(version.items.all())
     for number, round_unit in enumerate(round_units, start=1):
+        if is_current and number % 2 == 0:
+            # Half-way: the first answers are in, the evidence-required ones and the rest still to come.
+            easy = [item for item in items if not item.is_evidence_required][:5]
+            _answer_all(round_unit, easy, AnswerSource.SELF, None, _level(number, round_index))
+            continue
         _answer_all(round_unit, items, AnswerSource.SELF, None, _level(number, round_index))
         self_assessment_submit(
             round_unit=round_unit, by=None, strengths="همکاری خوب با سمن‌های محله", weaknesses="کمبود نیروی متخصص"
         )
-    _backdate_submissions(round_units, due)
+    if not is_current:
+        _backdate_submissions(round_units, due)
     if stop_at == RoundState.SELF_ASSESSMENT:
         return round_
     round_ = rounds.round_advance(round_=round_, to=RoundState.FIELD_INSPECTION, by=None)
@@ -154,6 +204,7 @@ def _run_round(
             )
     for state in (RoundState.REVIEW, RoundState.OBJECTION, RoundState.FINALIZED, RoundState.PUBLISHED):
         round_ = rounds.round_advance(round_=round_, to=state, by=None)
+    _backdate_round(round_, due)
     return round_
 
 
@@ -215,6 +266,22 @@ def build(out: Output) -> None:
             )
             created += 1
         previous = round_
+    code, title = CURRENT_TEHRAN_ROUND
+    if not Round.objects.filter(code=code).exists():
+        _run_round(
+            code=code,
+            title=title,
+            version=social,
+            office=municipality,
+            units=districts,
+            inspector=inspector,
+            previous=previous,
+            round_index=3,
+            due=timezone.localdate() + dt.timedelta(days=12),
+            stop_at=RoundState.SELF_ASSESSMENT,
+            is_current=True,
+        )
+        created += 1
     if not Round.objects.filter(code="mcls-public-space-3").exists():
         markazi = Organization.objects.get(code="mcls-markazi")
         today = timezone.localdate()

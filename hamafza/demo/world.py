@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from django.db import transaction
 
-from hamafza.demo import evaluation, foundation
+from hamafza.demo import development, engagement, evaluation, foundation, programs, roundtables, voice
 
 
 class Output(Protocol):
@@ -32,6 +32,11 @@ BUILDERS: tuple[Builder, ...] = (
     Builder("places", foundation.ensure_places),
     Builder("foundation", foundation.build),
     Builder("evaluation", evaluation.build),
+    Builder("programs", programs.build),
+    Builder("engagement", engagement.build),
+    Builder("voice", voice.build),
+    Builder("development", development.build),
+    Builder("roundtables", roundtables.build),
 )
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from hamafza.accounts.models import User
+from hamafza.core.errors import VersionConflict
 from hamafza.evaluation import permissions, selectors
 from hamafza.evaluation.models import (
     Answer,
@@ -20,7 +22,7 @@ from hamafza.evaluation.models import (
     RoundUnit,
 )
 from hamafza.evaluation.services import rounds as round_services
-from hamafza.evaluation.services.answers import AnswerInput, answer_save
+from hamafza.evaluation.services.answers import MAX_ANSWER_TEXT, MAX_NOTE, AnswerInput, answer_save
 from hamafza.evaluation.services.frameworks import version_as_specs
 from hamafza.organizations import permissions as org_permissions
 
@@ -94,13 +96,18 @@ class AssignmentIn(Schema):
 
 
 class AnswerIn(Schema):
-    item: str
-    source: str = AnswerSource.SELF
-    value: str = ""
+    item: str = Field(..., max_length=60)
+    source: Literal["self", "inspection"] = "self"
+    value: str = Field("", max_length=MAX_ANSWER_TEXT)
     not_applicable: bool = False
-    note: str = ""
-    base_version: int | None = None
-    client_token: str = ""
+    note: str = Field("", max_length=MAX_NOTE)
+    base_version: int | None = Field(
+        None,
+        ge=0,
+        le=2**31 - 1,
+        description="نسخه‌ای از پاسخ که دیده‌اید؛ برای تغییر پاسخی که وجود دارد لازم است (وگرنه 409).",
+    )
+    client_token: str = Field("", max_length=64, description="شناسه همین ارسال؛ ارسال دوباره با همان شناسه بی‌اثر است.")
 
 
 class AnswerOut(Schema):
@@ -117,6 +124,11 @@ class AnswerOut(Schema):
 class SavedOut(Schema):
     version: int
     saved: bool
+
+
+class AnswerConflictOut(Schema):
+    detail: str
+    current: AnswerOut | None
 
 
 def _answer_out(answer: Answer) -> dict[str, Any]:
@@ -157,9 +169,11 @@ def version_tree(request: HttpRequest, version_id: int) -> Any:
 
 @router.get("/rounds", response=list[RoundOut])
 def round_list(request: HttpRequest) -> Any:
+    # One filter with OR, not ``.union()``: Round's default ordering makes each side of a UNION an ordered
+    # subquery, which SQLite and PostgreSQL refuse (a 500 for everyone who is not also a manager).
     visible = permissions.round_units_visible_to(request.user).values("round_id")
     managed = permissions.rounds_managed_by(request.user).values("pk")
-    return Round.objects.filter(pk__in=visible).union(Round.objects.filter(pk__in=managed)).order_by("-id")
+    return Round.objects.filter(Q(pk__in=visible) | Q(pk__in=managed)).order_by("-id")
 
 
 @router.get("/rounds/{round_id}", response=RoundOut)
@@ -217,20 +231,31 @@ def answer_list(request: HttpRequest, unit_id: int) -> list[dict[str, Any]]:
     return [_answer_out(a) for a in answers]
 
 
-@router.put("/units/{unit_id}/answers", response=SavedOut)
-def answer_put(request: HttpRequest, unit_id: int, payload: AnswerIn) -> dict[str, Any]:
+@router.put("/units/{unit_id}/answers", response={200: SavedOut, 409: AnswerConflictOut})
+def answer_put(request: HttpRequest, unit_id: int, payload: AnswerIn) -> Any:
     action = "inspect" if payload.source == AnswerSource.INSPECTION else "self_assess"
     round_unit = permissions.get_round_unit_or_404(request.user, unit_id, action=action)
     item = ChecklistItem.objects.filter(version_id=round_unit.round.framework_version_id, code=payload.item).first()
     if item is None:
         raise Http404
-    answer, changed = answer_save(
-        round_unit=round_unit,
-        item=item,
-        source=payload.source,
-        by=request.user,
-        data=AnswerInput(value=payload.value, is_not_applicable=payload.not_applicable, note=payload.note),
-        base_version=payload.base_version,
-        client_token=payload.client_token[:64],
-    )
-    return {"version": answer.version, "saved": changed}
+    try:
+        answer, changed = answer_save(
+            round_unit=round_unit,
+            item=item,
+            source=payload.source,
+            by=request.user,
+            data=AnswerInput(value=payload.value, is_not_applicable=payload.not_applicable, note=payload.note),
+            base_version=payload.base_version,
+            client_token=payload.client_token,
+            require_base_version=True,
+        )
+    except VersionConflict as error:
+        # The caller gets what is stored now, to show beside its own value and resend on top of it.
+        inspector = request.user if payload.source == AnswerSource.INSPECTION else None
+        current = (
+            Answer.objects.filter(round_unit=round_unit, item=item, source=payload.source, inspector=inspector)
+            .select_related("item")
+            .first()
+        )
+        return Status(409, {"detail": error.message, "current": _answer_out(current) if current else None})
+    return Status(200, {"version": answer.version, "saved": changed})

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from hamafza.core.errors import DomainError
 
 
@@ -20,3 +22,12 @@ class InvalidAnswer(DomainError):
 
 class InvalidEvidence(DomainError):
     pass
+
+
+class MissingEvidence(InvalidAnswer):
+    """Answers to questions that need evidence were sent without it; ``items`` lets a page link to each one."""
+
+    def __init__(self, items: list[Any]) -> None:
+        titles = "، ".join(f"«{item.title}»" for item in items[:5])
+        super().__init__(f"این پرسش‌ها مستند لازم دارند و هنوز مستندی برایشان بارگذاری نشده است: {titles}")
+        self.items = items

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from hamafza.core.forms import BootstrapFormMixin, JalaliDateField, NormalizedCharField
+from hamafza.core.forms import BootstrapFormMixin, JalaliDateField, NormalizedCharField, PersianIntegerField
 from hamafza.evaluation.models import ActionStatus, FindingKind, FrameworkVersion, Round
 from hamafza.organizations.models import Organization
 
@@ -84,11 +84,16 @@ class CorrectiveActionForm(BootstrapFormMixin, forms.Form):
 
 class ActionProgressForm(BootstrapFormMixin, forms.Form):
     status = forms.ChoiceField(label="وضعیت", choices=ActionStatus.choices)
-    progress = forms.IntegerField(
+    progress = PersianIntegerField(
         label="پیشرفت (درصد)",
         min_value=0,
         max_value=100,
-        error_messages={"min_value": "پیشرفت از ۰ تا ۱۰۰ است.", "max_value": "پیشرفت از ۰ تا ۱۰۰ است."},
+        error_messages={
+            "min_value": "پیشرفت از ۰ تا ۱۰۰ است.",
+            "max_value": "پیشرفت از ۰ تا ۱۰۰ است.",
+            "invalid": "پیشرفت را با عدد بنویسید، مانند ۶۰.",
+        },
+        help_text="عددی از ۰ تا ۱۰۰",
     )
     status_note = NormalizedCharField(label="توضیح", required=False, max_length=1000)
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -7,6 +7,8 @@ whole sheet is right.
 from __future__ import annotations
 
 import io
+import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -15,6 +17,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 
 from hamafza.core.errors import DomainError
+from hamafza.core.uploads import check_xlsx_limits
+from hamafza.core.xlsx import READ_ERRORS, direct_xlsx_rows
 from hamafza.evaluation.models import Direction, FrameworkVersion, ItemType
 from hamafza.evaluation.services.frameworks import AxisSpec, IndicatorSpec, ItemSpec, version_as_specs
 from hamafza.persian import normalize, to_latin_digits, to_persian_digits
@@ -69,6 +73,8 @@ DIRECTION_ALIASES = (
 TRUE_WORDS = {"1", "true", "yes", "بله", "آری", "دارد"}
 FALSE_WORDS = {"0", "false", "no", "خیر", "ندارد", ""}
 MAX_ROWS = 5000
+# Nineteen columns are defined; a few spare ones (notes people add) are harmless, thousands are not.
+MAX_COLUMNS = 60
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,10 @@ def _number(value: Any, row: int, key: str, errors: list[RowError], required: bo
     except ValueError:
         errors.append(RowError(row, LABEL[key], f"«{_text(value)}» عدد نیست."))
         return None
+    # float() reads "nan", "inf" and "1e999" as numbers; a weight or standard must be an ordinary one.
+    if not math.isfinite(number):
+        errors.append(RowError(row, LABEL[key], f"«{_text(value)}» عدد معمولی نیست؛ یک عدد مانند ۰٫۵ بنویسید."))
+        return None
     if number < 0:
         errors.append(RowError(row, LABEL[key], "نمی‌تواند منفی باشد."))
         return None
@@ -128,15 +138,28 @@ def _bool(value: Any, row: int, key: str, errors: list[RowError], default: bool)
     return default
 
 
-def _read_rows(stream: BinaryIO) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+def _openpyxl_rows(content: bytes) -> Iterator[Sequence[Any]]:
     try:
-        workbook = load_workbook(stream, read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError, Exception) as error:
         raise DomainError("این پرونده Excel (xlsx) خوانا نیست.") from error
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+    workbook.close()
+    return iter(rows)
+
+
+def _read_rows(stream: BinaryIO) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+    # Before openpyxl sees it: a 306 KB file that unpacks to a 300 MB cell must cost nothing to refuse.
+    check_xlsx_limits(stream, max_rows=MAX_ROWS + 1, max_cols=MAX_COLUMNS)
+    content = stream.read()
+    try:
+        # The direct reader first: openpyxl's objects per cell were most of the time of a 2,000-row import.
+        rows: Iterator[Sequence[Any]] = iter(direct_xlsx_rows(content))
+    except READ_ERRORS:
+        rows = _openpyxl_rows(content)
     header = next(rows, None)
-    if not header:
+    # A blank first row is a header without the columns (openpyxl gives it as Nones, the direct reader as []).
+    if header is None:
         raise DomainError("پرونده خالی است؛ ردیف اول باید عنوان ستون‌ها باشد.")
     keys = [HEADER_TO_KEY.get(normalize(str(cell or ""))) for cell in header]
     missing = [LABEL[key] for key in REQUIRED_COLUMNS if key not in keys]
@@ -150,7 +173,6 @@ def _read_rows(stream: BinaryIO) -> tuple[list[tuple[int, dict[str, Any]]], list
         if all(_text(value) == "" for value in record.values()):
             continue
         result.append((index, record))
-    workbook.close()
     return result, []
 
 

@@ -62,6 +62,35 @@ def can_view_round_unit(user: Any, round_unit: RoundUnit) -> bool:
     )
 
 
+def can_open_files(user: Any, round_unit: RoundUnit) -> bool:
+    """Evidence and objection attachments: the unit itself, its inspectors and the office running the round.
+
+    Narrower than ``can_view_round_unit``: a published result is public, the documents behind it are not.
+    """
+    return (
+        can_manage_round(user, round_unit.round)
+        or org_permissions.can(user, "evaluation.self_assess", round_unit.unit)
+        or org_permissions.can(user, "evaluation.view_own", round_unit.unit)
+        or is_assigned(user, round_unit)
+    )
+
+
+def round_units_with_files_visible_to(user: Any) -> QuerySet[RoundUnit]:
+    """The round-units whose files ``user`` may open: the queryset twin of ``can_open_files``."""
+    query = Q(pk__in=[])
+    for capability, prefix in (
+        ("evaluation.manage", "round__office"),
+        ("evaluation.self_assess", "unit"),
+        ("evaluation.view_own", "unit"),
+    ):
+        scope = org_permissions.scope_q(user, capability, prefix=prefix)
+        if scope is not None:
+            query |= scope
+    if getattr(user, "is_authenticated", False):
+        query |= Q(assignments__inspector=user)
+    return RoundUnit.objects.filter(query).distinct()
+
+
 def get_round_unit_or_404(user: Any, pk: Any, *, action: str = "view") -> RoundUnit:
     """Fetch a round-unit for ``action`` (view, self_assess, inspect, manage); a foreign one is a 404."""
     round_unit = RoundUnit.objects.select_related("round", "round__office", "unit").filter(pk=pk).first()
@@ -88,3 +117,17 @@ def get_round_or_404(user: Any, pk: Any, *, manage: bool = False) -> Round:
         if not round_units_visible_to(user).filter(round=round_).exists():
             raise Http404
     return round_
+
+
+def can_update_action(user: Any, action: Any) -> bool:
+    """The owner unit reports progress on its corrective action; the round's office may too."""
+    return org_permissions.can(user, "evaluation.self_assess", action.owner_organization) or can_manage_round(
+        user, action.root_cause.finding.round_unit.round
+    )
+
+
+def can_follow_actions(user: Any) -> bool:
+    """Who may open the list of corrective actions: the office, and the units that own actions."""
+    return org_permissions.can_anywhere(user, "evaluation.manage") or org_permissions.can_anywhere(
+        user, "evaluation.self_assess"
+    )

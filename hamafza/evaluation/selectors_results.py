@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
+
 from hamafza import analytics
 from hamafza.evaluation.models import Answer, AnswerSource, Axis, NodeScore, Round, RoundUnit
 
@@ -26,28 +28,64 @@ class RankingRow:
 
 def ranking(round_: Round, units: Any) -> tuple[list[Axis], list[RankingRow]]:
     """Rows in rank order with per-axis fractions; three queries whatever the number of units."""
+    return ranking_rows(round_, list(units.select_related("unit").order_by("rank", "unit__sort_key", "id")))
+
+
+def ranking_order(units: Any) -> Any:
+    """The ranking's order, for a page of it: rank, then the Persian order of names."""
+    return units.select_related("unit").order_by("rank", "unit__sort_key", "id")
+
+
+def ranking_rows(round_: Round, round_units: list[RoundUnit]) -> tuple[list[Axis], list[RankingRow]]:
+    """Per-axis fractions for these round units (already in order): two queries however many there are."""
     axes = list(Axis.objects.filter(version_id=round_.framework_version_id).order_by("order", "id"))
-    rows_qs = list(units.select_related("unit").order_by("rank", "unit__sort_key"))
     scores: dict[tuple[int, int], float | None] = {
         (ru_id, axis_id): fraction
         for ru_id, axis_id, fraction in NodeScore.objects.filter(
-            round_unit__in=[ru.pk for ru in rows_qs], axis__isnull=False
+            round_unit__in=[ru.pk for ru in round_units], axis__isnull=False
         ).values_list("round_unit_id", "axis_id", "fraction")
     }
     labels = bands_of(round_)
-    rows = [RankingRow(ru, labels.get(ru.band, ""), [scores.get((ru.pk, axis.pk)) for axis in axes]) for ru in rows_qs]
+    rows = [
+        RankingRow(ru, labels.get(ru.band, ""), [scores.get((ru.pk, axis.pk)) for axis in axes]) for ru in round_units
+    ]
     return axes, rows
 
 
+def chart_data(round_: Round, units: Any) -> dict[str, Any]:
+    """The ranking's charts: every unit's total (names and numbers only) and the top ten's trend over the chain.
+
+    Serves the chart endpoint of the ranking page: one query for the bars (two columns, in rank order), two for
+    the chain of rounds and one for the trend, however many units and rounds there are.
+    """
+    bars = list(ranking_order(units).values_list("unit_id", "unit__name", "total"))
+    chain = round_chain(round_)
+    return {
+        "bar": {"labels": [name for _, name, _ in bars], "data": [total for _, _, total in bars]},
+        "trend": trend(chain, [unit_id for unit_id, _, _ in bars[:10]]),
+    }
+
+
 def round_chain(round_: Round, limit: int = 12) -> list[Round]:
-    """This round and the ones before it, oldest first."""
-    chain = [round_]
-    while chain[-1].previous_round_id and len(chain) < limit:
-        previous = Round.objects.filter(pk=chain[-1].previous_round_id).first()
-        if previous is None:
-            break
-        chain.append(previous)
-    return list(reversed(chain))
+    """This round and the ones before it, oldest first — one recursive query however long the chain is."""
+    table = Round._meta.db_table
+    # Serves the results pages' trend: walks previous_round_id upwards in the database instead of one query a round.
+    sql = f"""
+        WITH RECURSIVE chain(id, previous_round_id, depth) AS (
+            SELECT id, previous_round_id, 1 FROM {table} WHERE id = %s
+            UNION ALL
+            SELECT r.id, r.previous_round_id, chain.depth + 1
+            FROM {table} r JOIN chain ON r.id = chain.previous_round_id
+            WHERE chain.depth < %s
+        )
+        SELECT id, depth FROM chain
+    """  # noqa: S608 — the table name is ours, the values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [round_.pk, limit])
+        depth = dict(cursor.fetchall())
+    earlier = {r.pk: r for r in Round.objects.filter(pk__in=[pk for pk in depth if pk != round_.pk])}
+    earlier[round_.pk] = round_
+    return [earlier[pk] for pk in sorted(depth, key=lambda pk: -depth[pk]) if pk in earlier]
 
 
 def trend(chain: list[Round], unit_ids: list[int]) -> dict[str, Any]:

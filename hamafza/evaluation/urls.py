@@ -1,6 +1,7 @@
 from django.urls import path
 
 from hamafza.evaluation import views, views_followup, views_unit
+from hamafza.evaluation.views_files import urlpatterns as files_urlpatterns
 from hamafza.evaluation.views_inspection import urlpatterns as inspection_urlpatterns
 from hamafza.evaluation.views_results import urlpatterns as results_urlpatterns
 
@@ -30,5 +31,6 @@ urlpatterns = [
     path("rollup/", views_followup.rollup, name="rollup"),
     path("rollup/route/", views_followup.rollup_route, name="rollup_route"),
     *inspection_urlpatterns,
+    *files_urlpatterns,
     *results_urlpatterns,
 ]

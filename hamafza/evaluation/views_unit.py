@@ -8,10 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hamafza.core.errors import DomainError, VersionConflict
 from hamafza.evaluation import permissions, selectors
+from hamafza.evaluation.errors import MissingEvidence
 from hamafza.evaluation.forms import ActionProgressForm, CorrectiveActionForm, FindingForm
 from hamafza.evaluation.models import (
     Answer,
@@ -115,6 +118,8 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
                     strengths=request.POST.get("strengths", ""),
                     weaknesses=request.POST.get("weaknesses", ""),
                 )
+            except MissingEvidence as error:
+                messages.error(request, _missing_evidence_message(error))
             except DomainError as error:
                 messages.error(request, error.message)
             else:
@@ -126,7 +131,16 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("evaluation:self_assessment", pk=round_unit.pk)
         else:
-            messages.error(request, "برخی پاسخ‌ها ذخیره نشد؛ خطای هر پرسش کنار آن آمده است. بقیه ذخیره شد.")
+            # Say what really happened: on a locked or closed round every save fails and nothing was kept.
+            failed = to_persian_digits(len(errors))
+            if saved:
+                messages.error(
+                    request,
+                    f"{failed} پاسخ ذخیره نشد؛ خطای هر پرسش کنار آن آمده است. "
+                    f"{to_persian_digits(saved)} پاسخ دیگر ذخیره شد.",
+                )
+            else:
+                messages.error(request, f"هیچ پاسخی ذخیره نشد؛ خطای هر پرسش کنار آن آمده است ({failed} پرسش).")
     tree = selectors.checklist_with_answers(round_unit, AnswerSource.SELF)
     _attach_display_values(tree, request.POST if request.method == "POST" else None)
     return render(
@@ -143,6 +157,12 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             "objection_open": round_unit.round.state == RoundState.OBJECTION,
         },
     )
+
+
+def _missing_evidence_message(error: MissingEvidence) -> str:
+    """The refusal with a link to each question, so the person lands on the one to fix."""
+    links = format_html_join("، ", '<a href="#item-{}">{}</a>', ((item.pk, item.title) for item in error.items))
+    return format_html("این پرسش‌ها مستند لازم دارند و هنوز مستندی برایشان بارگذاری نشده است: {}", links)
 
 
 def _attach_display_values(tree: list[dict[str, Any]], posted: Any) -> None:
@@ -190,7 +210,14 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error.message)
         else:
             messages.success(request, f"مستند «{upload.name}» ثبت شد.")
-    return redirect(request.POST.get("next") or "evaluation:self_assessment", pk=round_unit.pk)
+    # ``next`` comes from the page that posted (the self-assessment or the unit hub); anything pointing
+    # elsewhere (another site, a scheme) is ignored, so the form cannot be used to send people away.
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("evaluation:self_assessment", pk=round_unit.pk)
 
 
 @login_required
@@ -231,7 +258,7 @@ def answer_review(request: HttpRequest, pk: int, answer_pk: int) -> HttpResponse
             by=request.user,
         )
     except DomainError as error:
-        messages.error(request, f"{answer.item.code}: {error.message}")
+        messages.error(request, f"«{answer.item.title}»: {error.message}")
     return redirect("evaluation:review", pk=round_unit.pk)
 
 
@@ -322,6 +349,16 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     round_unit = action.root_cause.finding.round_unit
     if not permissions.can_view_round_unit(request.user, round_unit):
         raise Http404
+    context: dict[str, Any] = {
+        "action": action,
+        "ru": round_unit,
+        "can_follow_actions": permissions.can_follow_actions(request.user),
+    }
+    if not permissions.can_update_action(request.user, action):
+        # Someone who may see the action but not report on it reads it; no form they could not save.
+        if request.method == "POST":
+            raise Http404
+        return render(request, "evaluation/action_form.html", {**context, "form": None})
     form = ActionProgressForm(
         request.POST or None,
         initial={
@@ -354,6 +391,6 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "evaluation/action_form.html",
-        {"action": action, "form": form, "ru": round_unit, "conflict": conflict},
+        {**context, "form": form, "conflict": conflict},
         status=409 if conflict else 200,
     )

@@ -14,9 +14,11 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from hamafza.core.api_schemas import ErrorOut
 from hamafza.core.errors import DomainError, NotFound
+from hamafza.core.pagination import PageNumberPagination
 from hamafza.organizations import permissions, selectors, services
 from hamafza.organizations.models import Organization
 from hamafza.organizations.schemas import (
@@ -33,10 +35,6 @@ router = Router(tags=["organizations"])
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from hamafza.core.describe import Entry, actions_labelled, describe_all, event_labels
 from hamafza.core.forms import BootstrapFormMixin, JalaliDateField, NormalizedCharField
 from hamafza.core.models import AuditEntry
 from hamafza.organizations import permissions
@@ -19,12 +21,17 @@ from hamafza.persian import to_latin_digits
 
 
 class AuditFilterForm(BootstrapFormMixin, forms.Form):
-    action = forms.CharField(label="عمل", required=False, widget=forms.TextInput(attrs={"dir": "ltr"}))
+    kind = forms.ChoiceField(label="نوع رویداد", required=False)
     actor = NormalizedCharField(label="کاربر", required=False)
-    target_type = forms.CharField(label="نوع هدف", required=False, widget=forms.TextInput(attrs={"dir": "ltr"}))
-    target_id = forms.CharField(label="شناسه هدف", required=False, widget=forms.TextInput(attrs={"dir": "ltr"}))
+    # Set by the «رویدادها» link of an organization's page; never typed by a person, so never shown.
+    target_type = forms.CharField(required=False, widget=forms.HiddenInput)
+    target_id = forms.CharField(required=False, widget=forms.HiddenInput)
     since = JalaliDateField(label="از تاریخ", required=False)
     until = JalaliDateField(label="تا تاریخ", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "همه رویدادها"), *((label, label) for label in event_labels())]
 
 
 def _start_of(day: dt.date) -> dt.datetime:
@@ -36,10 +43,16 @@ def audit_entries(form: AuditFilterForm) -> QuerySet[AuditEntry]:
     if not form.is_valid():
         return qs
     data = form.cleaned_data
-    if data["action"]:
-        qs = qs.filter(action__startswith=data["action"].strip())
+    if data["kind"]:
+        qs = qs.filter(action__in=actions_labelled(data["kind"]))
     if data["actor"]:
-        qs = qs.filter(actor_label__icontains=to_latin_digits(data["actor"]))
+        # Who did it, by username or by name as people know them.
+        text = to_latin_digits(data["actor"])
+        qs = qs.filter(
+            Q(actor_label__icontains=text)
+            | Q(actor__first_name__icontains=data["actor"])
+            | Q(actor__last_name__icontains=data["actor"])
+        )
     if data["target_type"]:
         qs = qs.filter(target_type=data["target_type"].strip().lower())
     if data["target_id"]:
@@ -59,4 +72,19 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(audit_entries(form), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "organizations/audit_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    rows = list(zip(page, describe_all(_entry(e) for e in page), strict=True))
+    return render(
+        request, "organizations/audit_list.html", {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    )
+
+
+def _entry(entry: AuditEntry) -> Entry:
+    """Who did it, by name (the label keeps the username for accounts since deleted)."""
+    who = entry.actor.display_name if entry.actor_id and entry.actor else entry.actor_label
+    return Entry(
+        who=who,
+        target=entry.target_label,
+        data=entry.data if isinstance(entry.data, dict) else {},
+        action=entry.action,
+        target_id=entry.target_id,
+    )

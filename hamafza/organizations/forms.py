@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.safestring import mark_safe
 
 from hamafza.core.forms import BootstrapFormMixin, MobileField, NationalIdField, NormalizedCharField
 from hamafza.organizations.models import Organization, OrganizationKind
@@ -57,7 +58,7 @@ class OrganizationCreateForm(OrganizationForm):
     code = forms.SlugField(
         label="کد (لاتین)",
         max_length=60,
-        help_text="شناسه یکتا با حروف لاتین، رقم و خط تیره؛ مانند fars-behzisti",
+        help_text=mark_safe("شناسه یکتا با حروف لاتین، رقم و خط تیره؛ مانند <code>fars-behzisti</code>"),
         error_messages={"invalid": "کد فقط می‌تواند حروف لاتین، رقم، خط تیره و زیرخط داشته باشد."},
         widget=forms.TextInput(attrs={"dir": "ltr"}),
     )

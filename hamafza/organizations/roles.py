@@ -45,6 +45,14 @@ class Capability(models.TextChoices):
     EVALUATION_SELF_ASSESS = "evaluation.self_assess", "خوداظهاری ارزیابی"
     EVALUATION_INSPECT = "evaluation.inspect", "بازرسی ارزیابی"
     EVALUATION_VIEW_OWN = "evaluation.view_own", "دیدن نتیجه ارزیابی واحد خود"
+    VOICE_MODERATE = "voice.moderate", "بررسی نظرهای مردم"
+    VOICE_PUBLISH = "voice.publish", "انتشار خبر و اطلاعیه"
+    VOICE_RESPOND = "voice.respond", "پاسخ به انتقاد و پیشنهاد مردم"
+    ENGAGEMENT_MANAGE = "engagement.manage", "تعامل با سمن‌ها و ذی‌نفعان از سوی دستگاه"
+    ENGAGEMENT_ESCALATE = "engagement.escalate", "دریافت درخواست‌های پاسخ‌نگرفته پس از مهلت"
+    DEVELOPMENT_MANAGE = "development.manage", "ثبت ظرفیت‌ها، شاخص‌های توسعه، تعهدها و تجربه‌ها"
+    ROUNDTABLES_MANAGE = "roundtables.manage", "اداره میزهای تخصصی (دبیرخانه)"
+    ROUNDTABLES_TAKE_PART = "roundtables.take_part", "عضویت در میزهای تخصصی"
 
 
 CAPABILITY_ROLES: dict[str, frozenset[str]] = {
@@ -57,6 +65,17 @@ CAPABILITY_ROLES: dict[str, frozenset[str]] = {
     # Inspectors act only on units they are assigned to; the role says where they may be assigned at all.
     Capability.EVALUATION_INSPECT: frozenset({Role.INSPECTOR}),
     Capability.EVALUATION_VIEW_OWN: frozenset({Role.AGENCY_MANAGER, Role.AGENCY_STAFF, Role.GOVERNOR}),
+    Capability.VOICE_MODERATE: frozenset({Role.MODERATOR}),
+    Capability.VOICE_PUBLISH: frozenset({Role.AGENCY_MANAGER, Role.AGENCY_STAFF, Role.GOVERNOR}),
+    Capability.VOICE_RESPOND: frozenset({Role.AGENCY_MANAGER, Role.AGENCY_STAFF, Role.GOVERNOR}),
+    # Agency people act for their agencies with stakeholders: alignment, requests, activities, rooms.
+    Capability.ENGAGEMENT_MANAGE: frozenset({Role.AGENCY_STAFF, Role.AGENCY_MANAGER, Role.GOVERNOR}),
+    # Overdue requests go up to whoever manages the agency.
+    Capability.ENGAGEMENT_ESCALATE: frozenset({Role.AGENCY_MANAGER}),
+    Capability.DEVELOPMENT_MANAGE: frozenset({Role.AGENCY_MANAGER, Role.AGENCY_STAFF, Role.GOVERNOR}),
+    # The governorate's secretariat sets tables up; which tables a member sees is their membership, not the grant.
+    Capability.ROUNDTABLES_MANAGE: frozenset({Role.GOVERNOR}),
+    Capability.ROUNDTABLES_TAKE_PART: frozenset({Role.TABLE_MEMBER, Role.GOVERNOR}),
 }
 
 

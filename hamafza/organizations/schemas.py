@@ -61,7 +61,8 @@ class OrganizationChildOut(OrganizationOut):
 class OrganizationFilters(Schema):
     q: str = Field("", max_length=200, description="بخشی از نام یا کد؛ حروف عربی و نیم‌فاصله یکسان شمرده می‌شوند")
     kind: OrganizationKind | None = None
-    province: int | None = Field(None, description="شناسه استان")
+    # Bounded: an id beyond 64 bits reaches the database as an overflow (a 500), not as "no such province".
+    province: int | None = Field(None, ge=1, le=2**63 - 1, description="شناسه استان")
 
     @field_validator("province", mode="before")
     @classmethod
@@ -70,6 +71,11 @@ class OrganizationFilters(Schema):
         if isinstance(value, str):
             value = to_latin_digits(value).strip() or None
         return value
+
+
+# A mission statement is a few paragraphs, a tag list a handful of domains: bounds against megabyte bodies.
+MAX_MISSION = 5000
+MAX_TAGS = 50
 
 
 def _clean_code(value: Any) -> Any:
@@ -81,7 +87,8 @@ def _clean_text(value: Any) -> Any:
 
 
 def _clean_tags(value: Any) -> Any:
-    if isinstance(value, list):
+    # Anything but a list of strings is left for the type check to refuse (a 422), not deduplicated here.
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
         names = [normalize(item) if isinstance(item, str) else item for item in value]
         # Empty names are dropped and repeats kept once, in the order given.
         return list(dict.fromkeys(name for name in names if name != ""))
@@ -95,8 +102,8 @@ class OrganizationCreateIn(Schema):
     kind: OrganizationKind
     province_id: int | None = None
     county_id: int | None = None
-    mission: str = ""
-    tags: list[str] = Field(default_factory=list, description="حوزه‌های فعالیت")
+    mission: str = Field("", max_length=MAX_MISSION)
+    tags: list[str] = Field(default_factory=list, max_length=MAX_TAGS, description="حوزه‌های فعالیت")
 
     clean_code = field_validator("code", mode="before")(_clean_code)
     clean_text = field_validator("name", "mission", mode="before")(_clean_text)
@@ -111,8 +118,8 @@ class OrganizationUpdateIn(Schema):
     kind: OrganizationKind | None = None
     province_id: int | None = Field(None, description="null یعنی سازمان کشوری است")
     county_id: int | None = None
-    mission: str | None = None
-    tags: list[str] | None = None
+    mission: str | None = Field(None, max_length=MAX_MISSION)
+    tags: list[str] | None = Field(None, max_length=MAX_TAGS)
     is_active: bool | None = None
 
     clean_text = field_validator("name", "mission", mode="before")(_clean_text)

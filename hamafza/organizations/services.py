@@ -215,6 +215,9 @@ def role_grant(
 
 @transaction.atomic
 def role_revoke(*, grant: RoleGrant, by: Any) -> None:
+    # One click must never lock a manager out of their own organization; another manager can do it.
+    if by is not None and grant.user_id == by.pk:
+        raise DomainError("نقش خودتان را نمی‌توانید بگیرید؛ از مدیر دیگری بخواهید.")
     if by is not None and not permissions.can_grant_role(by, grant.role, grant.organization):
         if not permissions.is_system_admin(by):
             raise PermissionDenied("شما اجازه گرفتن این نقش را ندارید.")

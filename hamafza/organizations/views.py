@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from hamafza.accounts.models import User
 from hamafza.accounts.services import user_create
@@ -63,6 +62,8 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "organizations/organization_detail.html",
         {
             "org": org,
+            # A parent the viewer may not open is left out of the breadcrumb rather than linked to a 404.
+            "parent_visible": org.parent is not None and permissions.can(request.user, "organization.view", org.parent),
             "children": selectors.organization_children(organization=org, user=request.user)[:200],
             "tags": org.tags.all(),
             "can_manage": permissions.can(request.user, "organization.manage", org),
@@ -227,14 +228,20 @@ def organization_members(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def role_revoke(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
+    """GET asks «are you sure?» in a sentence; only the POST from that page takes the role away."""
     org = permissions.get_organization_or_404(request.user, "roles.manage", pk)
     grant = get_object_or_404(RoleGrant.objects.select_related("user", "organization"), pk=grant_pk, organization=org)
+    if request.method != "POST":
+        return render(
+            request,
+            "organizations/role_revoke_confirm.html",
+            {"org": org, "grant": grant, "is_own": grant.user_id == request.user.pk},
+        )
     try:
         services.role_revoke(grant=grant, by=request.user)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "نقش گرفته شد.")
+        messages.success(request, f"نقش «{grant.get_role_display()}» از {grant.user.display_name} گرفته شد.")
     return redirect("organizations:members", pk=org.pk)

@@ -17,6 +17,8 @@ PostgreSQL's "C" and en_US collations (no case, no punctuation for a locale to r
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hamafza.persian.digits import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
 from hamafza.persian.text import ZWNJ, normalize
 
@@ -100,6 +102,9 @@ def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(primaries), tuple(number for mark in marks for number in mark)
 
 
+# A name's key encodes each of its letters: a few dozen weights cover nearly every text, so each is encoded once
+# (bounded: a weight past the table is a code point, which users choose).
+@lru_cache(maxsize=4096)
 def _encode_primary(weight: int) -> str:
     if weight >= _OTHER:
         # "z" + four symbols covers every code point (36**4 > 0x10FFFF); no table weight starts with "z".

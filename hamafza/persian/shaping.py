@@ -16,12 +16,16 @@ form), not from hand-written lists.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ZWNJ = "\u200c"
 
 _BLOCKS = (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
 _HARAKAT = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670]))
+# Any code point of the two blocks: a C-speed test that lets text without presentation forms (nearly all of it)
+# skip the per-character work below.
+_IN_BLOCKS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _decomposition(char: str) -> tuple[str, list[str]] | None:
@@ -79,7 +83,7 @@ def _shows_break(before: str, after: str) -> bool:
 
 def mark_shaped_breaks(text: str) -> str:
     """Drop spacing harakat forms, put a ZWNJ wherever shapes showed a break; NFKC does the folding later."""
-    if not any(char in _FORMS or char in _SPACING_MARKS for char in text):
+    if _IN_BLOCKS.search(text) is None or not any(char in _FORMS or char in _SPACING_MARKS for char in text):
         return text
     kept = [char for char in text if char not in _SPACING_MARKS]
     out: list[str] = []

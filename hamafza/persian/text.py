@@ -42,6 +42,12 @@ _INVISIBLE: dict[int, None] = dict.fromkeys(
     ],
     None,
 )
+# Control characters (C0, DEL, C1) that are not whitespace: a NUL from a crafted request or a bell from an old
+# system is never part of a text, and PostgreSQL refuses NUL in a string outright. Whitespace controls (tab,
+# line breaks) stay: they are spaces or paragraph breaks, handled below.
+_CONTROLS: dict[int, None] = dict.fromkeys(
+    [code for code in [*range(0x20), *range(0x7F, 0xA0)] if not chr(code).isspace()], None
+)
 # Harakat, tanwin, shadda, sukun, hamza above/below, superscript alef, and tatweel (kashida).
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 # Runs of whitespace and ZWNJ: a run with any whitespace in it is one space, a run of ZWNJs alone one ZWNJ.
@@ -60,7 +66,8 @@ def _keeps_its_form(char: str) -> bool:
 
 def _fold_compatibility(text: str) -> str:
     """NFKC, except for superscripts, subscripts and vulgar fractions."""
-    if text.isascii():
+    # Text already in NFKC (nearly all of it) holds no character NFKC would change, superscripts included.
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
     pieces: list[str] = []
     start = 0
@@ -93,13 +100,28 @@ def normalize(text: str, *, multiline: bool = False) -> str:
         return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
     if not text:
         return ""
+    if len(text) <= _CACHED_LENGTH:
+        return _normalize_short(text)
+    return _normalize_line(text)
+
+
+# Names, titles and categories are normalized many times over (a name for its key, its sort key and its
+# duplicate check; a province on thousands of imported rows): short texts are remembered. Bounded, so a
+# worker holds at most a few megabytes whatever people send.
+_CACHED_LENGTH = 200
+
+
+def _normalize_line(text: str) -> str:
     text = _fold_compatibility(mark_shaped_breaks(text))
-    text = text.translate(_LETTERS).translate(_INVISIBLE)
+    text = text.translate(_LETTERS).translate(_INVISIBLE).translate(_CONTROLS)
     text = _MARKS.sub("", text)
     # Dropping a mark or an invisible character can bring a letter next to an accent it should compose with.
     text = unicodedata.normalize("NFC", text)
     text = _GAPS.sub(_clean_gap, text)
     return text.strip(" " + ZWNJ)
+
+
+_normalize_short = lru_cache(maxsize=8192)(_normalize_line)
 
 
 def search_key(text: str) -> str:

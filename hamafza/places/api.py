@@ -12,6 +12,7 @@ from django.db.models import Model
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from hamafza.core.api_schemas import ErrorOut
 from hamafza.core.errors import NotFound
 from hamafza.places import selectors
 from hamafza.places.models import City, County, District, Province
@@ -36,10 +37,6 @@ class PlaceHitOut(Schema):
     county_name: str | None
 
 
-class NotFoundOut(Schema):
-    detail: str
-
-
 def _require(model: type[Model], pk: int, message: str) -> None:
     if not model._default_manager.filter(pk=pk).exists():
         raise NotFound(message)
@@ -52,7 +49,7 @@ def province_list(request: HttpRequest) -> list[Province]:
 
 @router.get(
     "/provinces/{province_id}/counties",
-    response={200: list[PlaceOut], 404: NotFoundOut},
+    response={200: list[PlaceOut], 404: ErrorOut},
     auth=None,
     summary="شهرستان‌های یک استان",
 )
@@ -63,7 +60,7 @@ def county_list(request: HttpRequest, province_id: int) -> list[County]:
 
 @router.get(
     "/counties/{county_id}/districts",
-    response={200: list[PlaceOut], 404: NotFoundOut},
+    response={200: list[PlaceOut], 404: ErrorOut},
     auth=None,
     summary="بخش‌های یک شهرستان",
 )
@@ -74,7 +71,7 @@ def district_list(request: HttpRequest, county_id: int) -> list[District]:
 
 @router.get(
     "/districts/{district_id}/cities",
-    response={200: list[PlaceOut], 404: NotFoundOut},
+    response={200: list[PlaceOut], 404: ErrorOut},
     auth=None,
     summary="شهرهای یک بخش",
 )

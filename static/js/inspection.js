@@ -23,6 +23,8 @@
   var TEXT = {
     stored: "ذخیره در دستگاه — ارسال پس از اتصال",
     allSent: "همه پاسخ‌ها ارسال شد",
+    noneYet: "هنوز پاسخی داده نشده است",
+    someSent: " پاسخ ارسال شد؛ پرسش‌های مانده: ",
     sending: "در حال ارسال…",
     conflict: "تعارض: ",
     error: "خطا: ",
@@ -162,6 +164,8 @@
       });
     }
   }
+  // What the badge says is computed from the answers themselves: "all sent" only when all are answered and sent.
+  var progress = { required: 0, answered: 0 };
   function showProgress() {
     var required = 0, answered = 0;
     Object.keys(cards).forEach(function (id) {
@@ -171,6 +175,7 @@
       required += 1;
       if (state.na || state.value.trim() !== "") answered += 1;
     });
+    progress = { required: required, answered: answered };
     document.getElementById("progress-text").textContent = fa(answered) + " از " + fa(required) + " پرسش الزامی";
     var bar = document.getElementById("progress");
     bar.setAttribute("aria-valuenow", answered);
@@ -190,12 +195,18 @@
       style = "warning";
     }
     else if (waiting || Object.keys(typing).length) { text = TEXT.sending; style = "info"; }
+    else if (progress.answered === 0) { text = TEXT.noneYet; style = "secondary"; }
+    else if (progress.answered < progress.required) {
+      text = fa(progress.answered) + TEXT.someSent + fa(progress.required - progress.answered);
+      style = "light";
+    }
     else { text = TEXT.allSent; style = "success"; }
     badge.textContent = text;
     badge.className = "badge rounded-pill text-wrap text-start ms-auto text-bg-" + style;
     badge.dataset.state = style;
     var submit = document.querySelector("#inspection-submit button[type=submit]");
-    if (submit) submit.disabled = style !== "success";
+    // Sending stays possible once nothing waits in the queue; the server names any required answer missing.
+    if (submit) submit.disabled = ["success", "secondary", "light"].indexOf(style) < 0;
   }
   function refresh() { applyRelevance(); showProgress(); showStatus(); }
 

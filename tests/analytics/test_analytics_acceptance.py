@@ -18,6 +18,7 @@ from hamafza.analytics import (
     icc,
     is_low_agreement,
     leaf_achievement,
+    leaf_achievements,
     rank_with_ties,
     score_tree,
     total_score,
@@ -182,3 +183,20 @@ def test_tree_and_matrix_paths_agree_and_weights_only_matter_relatively(weights,
     else:
         assert got == pytest.approx(expected)
         assert 0 <= got <= 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    values=st.lists(st.one_of(st.none(), st.floats(min_value=0, max_value=1e6)), min_size=1, max_size=20),
+    standard=st.floats(min_value=0, max_value=1e6),
+    higher=st.booleans(),
+)
+def test_the_vectorized_leaf_achievement_matches_the_scalar_one(values, standard, higher):
+    column = np.array([np.nan if v is None else v for v in values])
+    got = leaf_achievements(column, standard, higher_is_better=higher)
+    for value, result in zip(values, got, strict=True):
+        expected = leaf_achievement(value, standard, higher_is_better=higher)
+        if expected is None:
+            assert np.isnan(result)
+        else:
+            assert result == pytest.approx(expected)

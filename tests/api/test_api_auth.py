@@ -22,6 +22,22 @@ def test_a_personal_token_opens_the_api_as_its_owner(client, welfare):
     assert token.last_used_at is not None
 
 
+def test_token_use_is_written_once_a_minute_not_on_every_request(client, welfare):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    token, raw = api_token_create(user=welfare.manager, name="سامانه پرکار")
+    headers = {"Authorization": f"Bearer {raw}"}
+    assert client.get("/api/v1/organizations/", headers=headers).status_code == 200
+    token.refresh_from_db()
+    first_use = token.last_used_at
+    with CaptureQueriesContext(connection) as second:
+        assert client.get("/api/v1/organizations/", headers=headers).status_code == 200
+    assert not [q for q in second.captured_queries if q["sql"].startswith("UPDATE")]
+    token.refresh_from_db()
+    assert token.last_used_at == first_use
+
+
 @pytest.mark.parametrize(
     "authorization",
     ["Bearer hmz_not-a-real-token", "Bearer ", "Token hmz_whatever", ""],

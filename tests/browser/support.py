@@ -29,3 +29,15 @@ def login(page: Any, username: str, password: str = DEMO_PASSWORD) -> None:
 
 def has_horizontal_overflow(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1"))
+
+
+def confirm(page: Any) -> None:
+    """Say yes in the page's confirm dialog and wait for the page the form's answer brings.
+
+    The dialog sends its form from its `close` event, a task after the click, so the click itself starts no
+    navigation: waiting for "networkidle" right after it can return on the old page. Waiting for the navigation
+    itself cannot.
+    """
+    with page.expect_navigation():
+        page.get_by_role("dialog").get_by_test_id("confirm-ok").click()
+    page.wait_for_load_state("networkidle")

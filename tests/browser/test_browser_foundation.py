@@ -91,7 +91,7 @@ def test_bad_input_gets_persian_messages(page):
     page.goto("/accounts/profile/")
     page.get_by_label("کد ملی").fill("0499370898")
     page.get_by_label("شماره همراه").fill("۱۲۳۴")
-    page.get_by_role("button", name="ذخیره").click()
+    page.get_by_role("button", name="ذخیره", exact=True).click()
     errors = page.locator('[data-testid="field-error"]').all_inner_texts()
     assert any("کد ملی" in e for e in errors), errors
     assert any("شماره همراه" in e for e in errors), errors

@@ -9,8 +9,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_check(**env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "hamafza.settings_production", **env}
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hamafza.settings_production",
+        "HAMAFZA_AUDIT_KEY": "prod-check:" + "a" * 40,
+        **env,
+    }
     environment.pop("DEBUG", None)
+    # The suite lifts Django's async guard for itself (tests/conftest.py); a deployment never does, and the
+    # deploy check says so: the check runs as a deployment would.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "-m", "hamafza.cli", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -40,6 +48,7 @@ def test_the_demo_world_is_never_built_in_production():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hamafza.settings_production",
         "SECRET_KEY": "y" * 60,
+        "HAMAFZA_AUDIT_KEY": "prod-check:" + "a" * 40,
         "ALLOWED_HOSTS": "hamafza.example",
     }
     result = subprocess.run(

@@ -24,13 +24,13 @@ def fast_hashing(settings: Any) -> None:
 def run_demo(places_loaded: Any, db: Any, monkeypatch: Any, request: Any) -> Callable[[], str]:
     """Run ``hamafza demo`` and return what it printed.
 
-    The foundation's tests leave out the evaluation builder (three scored rounds of 22 districts take seconds);
-    tests marked ``full_demo`` run every builder.
+    The foundation's tests run only the places and foundation builders (the modules' builders add scored rounds,
+    programs, comments and meetings written by demo people); tests marked ``full_demo`` run every builder.
     """
     from hamafza.demo import world
 
     if request.node.get_closest_marker("full_demo") is None:
-        monkeypatch.setattr(world, "BUILDERS", tuple(b for b in world.BUILDERS if b.name != "evaluation"))
+        monkeypatch.setattr(world, "BUILDERS", tuple(b for b in world.BUILDERS if b.name in ("places", "foundation")))
 
     def run() -> str:
         out = io.StringIO()

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from hamafza.evaluation.models import Answer, AnswerSource, Evidence, Framework, Round, RoundState
 from tests.evaluation.conftest import row, xlsx
+from tests.files import pdf_bytes
 
 PASSWORD = "s3cret-pass-1403"
 
@@ -84,7 +85,7 @@ def test_evidence_of_the_wrong_type_or_size_is_refused_with_a_message(client, op
     response = client.post(url, {"file": big}, follow=True)
     assert "۱۰ مگابایت" in response.content.decode()
     assert not Evidence.objects.exists()
-    good = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan", content_type="application/pdf")
+    good = SimpleUploadedFile("plan.pdf", pdf_bytes(), content_type="application/pdf")
     client.post(url, {"file": good})
     evidence = Evidence.objects.get()
     assert len(evidence.sha256) == 64

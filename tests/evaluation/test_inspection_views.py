@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from hamafza.evaluation.models import Answer, AnswerSource, ChecklistItem, Evidence, Round, RoundState
 from hamafza.evaluation.services.rounds import round_advance
+from tests.files import jpeg_bytes
 
 PASSWORD = "s3cret-pass-1403"
 PERSIAN = re.compile(r"[\u0600-\u06FF]{3}")
@@ -212,7 +213,7 @@ def test_evidence_of_the_wrong_type_or_size_is_400_in_persian(client, visit):
 def test_a_photo_is_attached_to_the_inspectors_answer(client, visit):
     login(client, visit.inspector_a)
     url = reverse("evaluation:inspect_evidence", args=[visit.unit1.pk])
-    photo = SimpleUploadedFile("charter.jpg", b"\xff\xd8\xff\xe0" + b"0" * 100, content_type="image/jpeg")
+    photo = SimpleUploadedFile("charter.jpg", jpeg_bytes(), content_type="image/jpeg")
     before = client.post(url, {"item": visit.items["has_plan"].pk, "file": photo})
     assert before.status_code == 400
     assert "ابتدا به این پرسش پاسخ دهید" in before.json()["detail"]
@@ -281,7 +282,7 @@ def test_the_checklist_page_costs_the_same_queries_with_or_without_answers(clien
     empty = queries()
     for code, value in (("sessions", "8"), ("has_plan", "بله"), ("complaints", "۳")):
         send(client, visit.unit1, visit.items[code], value, client_token=code)
-    photo = SimpleUploadedFile("a.jpg", b"\xff\xd8\xff\xe0" + b"0" * 10, content_type="image/jpeg")
+    photo = SimpleUploadedFile("a.jpg", jpeg_bytes(), content_type="image/jpeg")
     evidence_url = reverse("evaluation:inspect_evidence", args=[visit.unit1.pk])
     assert client.post(evidence_url, {"item": visit.items["has_plan"].pk, "file": photo}).status_code == 201
     assert queries() == empty

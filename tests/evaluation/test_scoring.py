@@ -68,3 +68,46 @@ def test_the_rescoring_task_runs_eagerly_without_redis(open_round):
     from hamafza.evaluation.tasks import rescore_round
 
     assert rescore_round.delay(open_round.round.pk).get() == 2
+
+
+def _stored_nodes(round_):
+    return sorted(
+        NodeScore.objects.filter(round_unit__round=round_).values_list(
+            "round_unit_id", "axis_id", "indicator_id", "fraction"
+        ),
+        key=lambda node: (node[0], node[1] or 0, node[2] or 0),
+    )
+
+
+def test_a_rescore_writes_what_changed_and_mends_missing_or_stray_node_scores(open_round):
+    w = open_round
+    answer(w, w.unit1, "has_plan", "بله", w.manager1)
+    answer(w, w.unit1, "sessions", "6", w.manager1)
+    answer(w, w.unit2, "complaints", "5", w.manager2)
+    round_rescore(round_=w.round)
+    answer(w, w.unit1, "sessions", "12", w.manager1)
+    # One node score lost, one stored twice, one belonging to no node of this framework.
+    lost = NodeScore.objects.filter(round_unit=w.unit2, indicator__isnull=False).first()
+    lost.delete()
+    kept = NodeScore.objects.filter(round_unit=w.unit1, axis__isnull=False).first()
+    NodeScore.objects.create(round_unit=w.unit1, axis_id=kept.axis_id, fraction=0.123)
+    NodeScore.objects.create(round_unit=w.unit1, fraction=0.5)
+    round_rescore(round_=w.round)
+    merged = _stored_nodes(w.round)
+    NodeScore.objects.filter(round_unit__round=w.round).delete()
+    round_rescore(round_=w.round)
+    assert merged == _stored_nodes(w.round)
+    # Two axes and two indicators for each of the two units; unit 1's axis A is now mean(1, 12/12) = 1.
+    assert len(merged) == 8
+    axis_a = NodeScore.objects.get(round_unit=w.unit1, axis__code="A")
+    assert axis_a.fraction == pytest.approx(1.0)
+
+
+def test_rescoring_a_round_costs_a_fixed_number_of_queries(open_round):
+    w = open_round
+    answer(w, w.unit1, "has_plan", "بله", w.manager1)
+    with CaptureQueriesContext(connection) as queries:
+        round_rescore(round_=w.round)
+    # Savepoint and release, 4 reads of the framework and units, the answers, the units' results; then on SQLite
+    # the node scores deleted and inserted, on PostgreSQL read, staged (create, truncate, copy, analyze), merged (3).
+    assert len(queries) == {"postgresql": 16}.get(connection.vendor, 10)

@@ -31,3 +31,7 @@ def two_provinces(db: Any, make_org: Any, make_user: Any, grant: Any, fars: Prov
 
     grant(World.manager, "agency_manager", organization=World.fars_office)
     return World
+
+
+# The audit page's sentences are tried on a real evaluation round; reuse evaluation's world.
+from tests.evaluation.conftest import office_world, open_round  # noqa: E402, F401

@@ -10,6 +10,8 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.safestring import SafeData, mark_safe
 
 from hamafza.persian import format_jalali_date, format_jalali_datetime, format_number, to_persian_digits
 
@@ -42,7 +44,11 @@ def jdatetime(value: Any, style: str = "short") -> str:
 def fa_digits(value: Any) -> str:
     if value is None:
         return ""
-    return to_persian_digits(str(value))
+    if isinstance(value, Promise):
+        value = str(value)  # a lazy translation or lazily built help text: its safe-ness lives in the result
+    shown = to_persian_digits(str(value))
+    # Swapping digits adds no markup, so HTML that was safe (a password help list) stays safe.
+    return mark_safe(shown) if isinstance(value, SafeData) else shown  # noqa: S308
 
 
 @register.filter

@@ -29,7 +29,12 @@ from hamafza.evaluation.models import (
     RoundUnit,
 )
 from hamafza.evaluation.services.guards import ensure_state, ensure_unlocked, lock_round
-from hamafza.persian import normalize, to_latin_digits
+from hamafza.evaluation.services.submission import ensure_evidence, missing_titles
+from hamafza.persian import normalize, to_latin_digits, to_persian_digits
+
+# A written answer is a sentence or a paragraph, a note a few lines; a 100,000-character "answer" is an attack.
+MAX_ANSWER_TEXT = 4000
+MAX_NOTE = 2000
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class AnswerInput:
 def parse_value(item: ChecklistItem, raw: str) -> tuple[float | None, str]:
     """Turn what was typed into (number, text) for the item's type, with a Persian message when it cannot."""
     text = normalize(raw or "")
+    if len(text) > MAX_ANSWER_TEXT:
+        raise InvalidAnswer(f"پاسخ «{item.title}» حداکثر {to_persian_digits(MAX_ANSWER_TEXT)} نویسه است.")
     if item.item_type in (ItemType.TEXT, ItemType.FILE):
         return None, text
     if text == "":
@@ -97,8 +104,13 @@ def answer_save(
     data: AnswerInput,
     base_version: int | None = None,
     client_token: str = "",
+    require_base_version: bool = False,
 ) -> tuple[Answer, bool]:
-    """Save one answer. Returns (answer, changed): ``changed`` is False for a recognised resend."""
+    """Save one answer. Returns (answer, changed): ``changed`` is False for a recognised resend.
+
+    With ``require_base_version`` (every API write), changing an existing answer without saying which version
+    it was based on is a conflict, never a silent overwrite of a save the caller has not seen.
+    """
     round_unit.round = lock_round(round_unit.round_id)
     if item.version_id != round_unit.round.framework_version_id:
         raise InvalidAnswer("این پرسش از چارچوب این دوره نیست.")
@@ -111,7 +123,15 @@ def answer_save(
     if existing is not None and client_token and existing.client_token == client_token:
         return existing, False
     _may_write(by, round_unit, source, existing)
+    if existing is not None and base_version is None and require_base_version:
+        raise VersionConflict(
+            "این پاسخ پیش‌تر ذخیره شده است؛ برای تغییر آن نسخه‌ای را که دیده‌اید (base_version) بفرستید. "
+            "مقدار کنونی در پاسخ آمده است."
+        )
     number, text = (None, "") if data.is_not_applicable else parse_value(item, data.value)
+    note = normalize(data.note)
+    if len(note) > MAX_NOTE:
+        raise InvalidAnswer(f"توضیح «{item.title}» حداکثر {to_persian_digits(MAX_NOTE)} نویسه است.")
     if existing is None:
         if base_version not in (None, 0):
             raise VersionConflict()
@@ -125,7 +145,7 @@ def answer_save(
                     value_number=number,
                     value_text=text,
                     is_not_applicable=data.is_not_applicable,
-                    note=normalize(data.note),
+                    note=note,
                     client_token=client_token,
                     updated_by=by if getattr(by, "pk", None) else None,
                 )
@@ -141,7 +161,7 @@ def answer_save(
         existing.value_number = number
         existing.value_text = text
         existing.is_not_applicable = data.is_not_applicable
-        existing.note = normalize(data.note)
+        existing.note = note
         existing.client_token = client_token
         existing.version += 1
         existing.updated_by = by if getattr(by, "pk", None) else None
@@ -166,7 +186,8 @@ def self_assessment_submit(*, round_unit: RoundUnit, by: Any, strengths: str = "
     ensure_state(round_unit.round, RoundState.SELF_ASSESSMENT, message="مهلت خوداظهاری این دوره گذشته است.")
     missing = missing_required_items(round_unit, AnswerSource.SELF)
     if missing:
-        raise InvalidAnswer(f"{len(missing)} پرسش الزامی هنوز پاسخ ندارد: {'، '.join(missing[:5])}")
+        raise InvalidAnswer(f"{len(missing)} پرسش الزامی هنوز پاسخ ندارد: {missing_titles(missing)}")
+    ensure_evidence(round_unit, AnswerSource.SELF)
     round_unit.strengths = normalize(strengths)
     round_unit.weaknesses = normalize(weaknesses)
     first = round_unit.self_submitted_at is None
@@ -192,7 +213,8 @@ def missing_required_items(round_unit: RoundUnit, source: str, inspector: Any = 
     if inspector is not None:
         answered = answered.filter(inspector=inspector)
     answered_ids = set(answered.values_list("item_id", flat=True))
-    return [item.code for item in items if item.pk not in answered_ids and item.relevant_if_item_id is None]
+    # Titles, not codes: the list goes straight into a message a person reads.
+    return [item.title for item in items if item.pk not in answered_ids and item.relevant_if_item_id is None]
 
 
 @transaction.atomic
@@ -203,7 +225,7 @@ def inspection_submit(*, round_unit: RoundUnit, by: Any) -> RoundUnit:
     ensure_state(round_unit.round, RoundState.FIELD_INSPECTION, message="بازدید میدانی این دوره باز نیست.")
     missing = missing_required_items(round_unit, AnswerSource.INSPECTION, inspector=by)
     if missing:
-        raise InvalidAnswer(f"{len(missing)} پرسش الزامی هنوز پاسخ ندارد: {'، '.join(missing[:5])}")
+        raise InvalidAnswer(f"{len(missing)} پرسش الزامی هنوز پاسخ ندارد: {missing_titles(missing)}")
     round_unit.inspection_submitted_at = timezone.now()
     round_unit.save(update_fields=["inspection_submitted_at"])
     audit(actor=by, action="evaluation.inspection.submitted", target=round_unit)

@@ -1,4 +1,5 @@
-"""Evidence files: type and size checked from the bytes themselves, SHA-256 kept."""
+"""Evidence files: type checked from the file's structure, size limited, SHA-256 kept, stored under a generated
+name (the original name is kept as data and given back on download)."""
 
 from __future__ import annotations
 
@@ -10,34 +11,24 @@ from django.db import transaction
 
 from hamafza.core.audit import audit
 from hamafza.core.errors import PermissionDenied
+from hamafza.core.uploads import DOCUMENT_KINDS, MB, UploadRejected, check_upload, generated_name, original_name
 from hamafza.evaluation import permissions
 from hamafza.evaluation.errors import InvalidEvidence
 from hamafza.evaluation.models import Answer, Evidence, RoundState, RoundUnit
 from hamafza.evaluation.services.guards import ensure_state, lock_round
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-
-# What offices actually send: scans and photos, PDFs, Office files. The first bytes decide, not the name.
-_SIGNATURES: list[tuple[bytes, str, tuple[str, ...]]] = [
-    (b"%PDF-", "application/pdf", (".pdf",)),
-    (b"\x89PNG\r\n\x1a\n", "image/png", (".png",)),
-    (b"\xff\xd8\xff", "image/jpeg", (".jpg", ".jpeg")),
-    (b"PK\x03\x04", "application/zip", (".docx", ".xlsx", ".pptx")),
-]
-ALLOWED_EXTENSIONS = tuple(ext for _, _, exts in _SIGNATURES for ext in exts)
+MAX_EVIDENCE_BYTES = 10 * MB
+# What offices actually send: scans and photos, PDFs, Office files. Their structure decides, not the name.
+EVIDENCE_KINDS = DOCUMENT_KINDS
+ALLOWED_EXTENSIONS = tuple(ext for kind in EVIDENCE_KINDS for ext in kind.extensions)
 
 
 def sniff(upload: UploadedFile) -> str:
-    name = (upload.name or "").lower()
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for magic, content_type, extensions in _SIGNATURES:
-        if head.startswith(magic) and name.endswith(extensions):
-            return content_type
-    raise InvalidEvidence(
-        "نوع این پرونده پذیرفته نیست. پرونده‌های PDF، تصویر (JPG و PNG) و Word/Excel/PowerPoint پذیرفته می‌شوند."
-    )
+    """The real content type of an evidence or attachment file; ``InvalidEvidence`` (Persian) when refused."""
+    try:
+        return check_upload(upload, allowed=EVIDENCE_KINDS, max_bytes=MAX_EVIDENCE_BYTES).content_type
+    except UploadRejected as error:
+        raise InvalidEvidence(error.message) from error
 
 
 @transaction.atomic
@@ -53,11 +44,10 @@ def evidence_add(*, round_unit: RoundUnit, upload: UploadedFile, by: Any, answer
         RoundState.REVIEW,
         message="در این مرحله از دوره نمی‌توان مستند افزود.",
     )
-    if upload.size is None or upload.size > MAX_EVIDENCE_BYTES:
-        raise InvalidEvidence("حجم هر پرونده مستند حداکثر ۱۰ مگابایت است.")
-    if upload.size == 0:
-        raise InvalidEvidence("پرونده خالی است.")
-    content_type = sniff(upload)
+    try:
+        kind = check_upload(upload, allowed=EVIDENCE_KINDS, max_bytes=MAX_EVIDENCE_BYTES)
+    except UploadRejected as error:
+        raise InvalidEvidence(error.message) from error
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -65,13 +55,14 @@ def evidence_add(*, round_unit: RoundUnit, upload: UploadedFile, by: Any, answer
     evidence = Evidence(
         round_unit=round_unit,
         answer=answer,
-        original_name=(upload.name or "file")[-200:],
-        content_type=content_type,
+        original_name=original_name(upload.name),
+        content_type=kind.content_type,
         size=upload.size,
         sha256=digest.hexdigest(),
         uploaded_by=by if getattr(by, "pk", None) else None,
     )
-    evidence.file.save(upload.name or "file", upload, save=False)
+    # The stored name is generated; the person's name is data (a 300-character name is no longer a path).
+    evidence.file.save(generated_name(kind), upload, save=False)
     evidence.save()
     audit(
         actor=by,

@@ -75,46 +75,57 @@ def framework_version_create(
         note=note,
         created_by=by if getattr(by, "pk", None) else None,
     )
-    items_by_code: dict[str, ChecklistItem] = {}
-    pending_relevance: list[tuple[ChecklistItem, str]] = []
-    order = 0
-    for a_index, axis_spec in enumerate(axes):
-        axis = Axis.objects.create(
-            version=version, code=axis_spec.code, title=axis_spec.title, weight=axis_spec.weight, order=a_index
-        )
-        for i_index, indicator_spec in enumerate(axis_spec.indicators):
-            indicator = Indicator.objects.create(
-                axis=axis,
-                code=indicator_spec.code,
-                title=indicator_spec.title,
-                weight=indicator_spec.weight,
-                order=i_index,
+    # Three bulk inserts (axes, indicators, items) and one bulk update for relevance links, whatever the size:
+    # a 2,000-item framework was 2,155 statements when each row was saved on its own.
+    axes_rows = Axis.objects.bulk_create(
+        [
+            Axis(version=version, code=spec.code, title=spec.title, weight=spec.weight, order=index)
+            for index, spec in enumerate(axes)
+        ]
+    )
+    indicator_rows = Indicator.objects.bulk_create(
+        [
+            Indicator(axis=axis, code=spec.code, title=spec.title, weight=spec.weight, order=index)
+            for axis, axis_spec in zip(axes_rows, axes, strict=True)
+            for index, spec in enumerate(axis_spec.indicators)
+        ]
+    )
+    indicator_specs = [spec for axis_spec in axes for spec in axis_spec.indicators]
+    item_specs = [
+        (indicator, spec)
+        for indicator, indicator_spec in zip(indicator_rows, indicator_specs, strict=True)
+        for spec in indicator_spec.items
+    ]
+    items = ChecklistItem.objects.bulk_create(
+        [
+            ChecklistItem(
+                version=version,
+                indicator=indicator,
+                code=spec.code,
+                title=spec.title,
+                item_type=spec.item_type,
+                weight=spec.weight,
+                direction=spec.direction,
+                standard=spec.standard,
+                scale_min=spec.scale_min,
+                scale_max=spec.scale_max,
+                help_text=spec.help_text,
+                is_required=spec.is_required,
+                is_evidence_required=spec.is_evidence_required,
+                relevant_if_value=spec.relevant_value,
+                order=order,
             )
-            for spec in indicator_spec.items:
-                order += 1
-                item = ChecklistItem.objects.create(
-                    version=version,
-                    indicator=indicator,
-                    code=spec.code,
-                    title=spec.title,
-                    item_type=spec.item_type,
-                    weight=spec.weight,
-                    direction=spec.direction,
-                    standard=spec.standard,
-                    scale_min=spec.scale_min,
-                    scale_max=spec.scale_max,
-                    help_text=spec.help_text,
-                    is_required=spec.is_required,
-                    is_evidence_required=spec.is_evidence_required,
-                    relevant_if_value=spec.relevant_value,
-                    order=order,
-                )
-                items_by_code[spec.code] = item
-                if spec.relevant_if:
-                    pending_relevance.append((item, spec.relevant_if))
-    for item, other in pending_relevance:
-        item.relevant_if_item = items_by_code[other]
-        item.save(update_fields=["relevant_if_item"])
+            for order, (indicator, spec) in enumerate(item_specs, start=1)
+        ],
+        batch_size=1000,
+    )
+    items_by_code = {item.code: item for item in items}
+    relevant = []
+    for item, (_, spec) in zip(items, item_specs, strict=True):
+        if spec.relevant_if:
+            item.relevant_if_item = items_by_code[spec.relevant_if]
+            relevant.append(item)
+    ChecklistItem.objects.bulk_update(relevant, ["relevant_if_item"], batch_size=1000)
     audit(
         actor=by,
         action="evaluation.framework.version_created",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -10,9 +11,10 @@ from django.utils import timezone
 
 from hamafza.core.audit import audit
 from hamafza.core.errors import DomainError, PermissionDenied
-from hamafza.evaluation import permissions
+from hamafza.core.uploads import generated_name, original_name
+from hamafza.evaluation import notices, permissions
 from hamafza.evaluation.models import Answer, Objection, ObjectionDecision, ReviewStatus, RoundState
-from hamafza.evaluation.services.evidence import sniff
+from hamafza.evaluation.services.evidence import EVIDENCE_KINDS, sniff
 from hamafza.evaluation.services.guards import ensure_state, lock_round
 from hamafza.persian import normalize
 
@@ -28,9 +30,12 @@ def answer_review(*, answer: Answer, status: str, comment: str, by: Any) -> Answ
     comment = normalize(comment)
     if status in (ReviewStatus.HAS_ISSUES, ReviewStatus.RETURNED) and not comment:
         raise DomainError("برای پاسخِ دارای ایراد یا بازگشتی، توضیح بنویسید تا واحد بداند چه باید بکند.")
+    was_returned = answer.review_status == ReviewStatus.RETURNED
     answer.review_status = status
     answer.review_comment = comment
     answer.save(update_fields=["review_status", "review_comment", "updated_at"])
+    if status == ReviewStatus.RETURNED and not was_returned:
+        notices.answer_returned(answer=answer, by=by)
     audit(
         actor=by,
         action="evaluation.answer.reviewed",
@@ -55,8 +60,10 @@ def objection_raise(*, answer: Answer, text: str, by: Any, attachment: UploadedF
         raise DomainError("متن اعتراض حداکثر ۲۰۰۰ نویسه است.")
     objection = Objection(answer=answer, text=text, raised_by=by if getattr(by, "pk", None) else None)
     if attachment is not None:
-        sniff(attachment)
-        objection.attachment.save(attachment.name or "attachment", attachment, save=False)
+        objection.attachment_type = sniff(attachment)
+        objection.attachment_name = original_name(attachment.name)
+        kind = next(kind for kind in EVIDENCE_KINDS if kind.content_type == objection.attachment_type)
+        objection.attachment.save(generated_name(kind), attachment, save=False)
     objection.save()
     audit(actor=by, action="evaluation.objection.raised", target=round_unit, data={"item": answer.item.code})
     return objection
@@ -70,6 +77,9 @@ def objection_decide(
     if by is not None and not permissions.can_manage_round(by, round_):
         raise PermissionDenied("تصمیم درباره اعتراض با دفتر ارزیابی است.")
     ensure_state(round_, RoundState.OBJECTION, message="مهلت رسیدگی به اعتراض‌ها گذشته است.")
+    # float() reads "nan" and "inf" too; a corrected value must be an ordinary number.
+    if corrected_value is not None and not math.isfinite(corrected_value):
+        raise DomainError("مقدار اصلاح‌شده باید عدد باشد.")
     if objection.decision != ObjectionDecision.PENDING:
         raise DomainError("درباره این اعتراض پیش‌تر تصمیم گرفته شده است.")
     objection.decision = ObjectionDecision.ACCEPTED if accept else ObjectionDecision.REJECTED

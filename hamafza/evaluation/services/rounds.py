@@ -182,6 +182,12 @@ def round_advance(*, round_: Round, to: str, by: Any) -> Round:
     round_.version += 1
     round_.save(update_fields=fields)
     audit(actor=by, action=f"evaluation.round.{to}", target=round_, data={"from": previous, "to": to})
+    if to == RoundState.PUBLISHED:
+        # The ranking and each unit's result become public pages that take comments and ratings.
+        from hamafza.core import public_pages
+        from hamafza.evaluation.public_pages import round_pages
+
+        public_pages.announce(round_pages(round_))
     return round_
 
 

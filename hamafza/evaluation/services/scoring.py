@@ -8,13 +8,14 @@ answer. Items answered "not applicable" drop out and their weights are shared am
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
 from django.utils import timezone
 
 from hamafza import analytics
+from hamafza.core.db.binary import copy_in, fetch_records
 from hamafza.evaluation.models import (
     SCORED_TYPES,
     Answer,
@@ -50,11 +51,8 @@ def _achievements(values: np.ndarray, items: list[dict]) -> np.ndarray:
                 low, high = item["scale_min"] or 0.0, item["scale_max"] or 1.0
                 a = (v - low) / (high - low)
             elif item["standard"]:
-                standard = float(item["standard"])
                 # The national evaluation forms: higher-is-better AP/S, lower-is-better S/AP, both capped at 1.
-                a = standard / v if lower else v / standard
-                if lower:
-                    a = np.where(v == 0, 1.0, a)
+                a = analytics.leaf_achievements(v, float(item["standard"]), higher_is_better=not lower)
                 lower = False
             elif kind == ItemType.PERCENTAGE:
                 a = v / 100.0
@@ -88,27 +86,188 @@ _UPDATE_UNITS = {
         FROM jsonb_each(%s::jsonb) AS d WHERE ru.id = d.key::bigint
     """,
 }
-_INSERT_NODES = {
-    "sqlite": """
-        INSERT INTO evaluation_nodescore (round_unit_id, axis_id, indicator_id, fraction)
-        SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-               json_extract(value, '$[3]')
-        FROM json_each(%s)
+_INSERT_NODES_SQLITE = """
+    INSERT INTO evaluation_nodescore (round_unit_id, axis_id, indicator_id, fraction)
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+           json_extract(value, '$[3]')
+    FROM json_each(%s)
+"""
+# PostgreSQL: answers and the current node scores come out as one bytea of fixed records each, node scores go in
+# through binary COPY (see hamafza.core.db.binary). Node scores are merged, not rewritten: numpy compares the new
+# scores with the stored ones, and only changed rows are updated, missing ones added, stray ones deleted.
+# Rewriting all of them (3,100 units × 60 nodes at national scale) was a delete and an insert of 186,000 rows
+# through five indexes: most of the time of a re-score. A node is one number: an axis's id, an indicator's negated.
+_ROUND_UNITS_PG = "ANY(ARRAY(SELECT id FROM evaluation_roundunit WHERE round_id = %s))"
+# item_id × 4 + inspection? × 2 + not applicable?: one record is three numbers, the cheapest to aggregate.
+_ANSWERS_PG = f"""
+    SELECT string_agg(
+        int8send(a.round_unit_id)
+        || int8send(a.item_id * 4 + (a.source = %s)::int * 2 + a.is_not_applicable::int)
+        || float8send(COALESCE(a.value_number, 'NaN'::float8)), ''::bytea)
+    FROM evaluation_answer a WHERE a.round_unit_id = {_ROUND_UNITS_PG}
+"""  # noqa: S608 — no value is formatted in: a constant fragment
+_NODES_PG = f"""
+    SELECT string_agg(
+        int8send(n.id) || int8send(n.round_unit_id) || int8send(COALESCE(n.axis_id, -n.indicator_id, 0))
+        || float8send(COALESCE(n.fraction, 'NaN'::float8)), ''::bytea)
+    FROM evaluation_nodescore n WHERE n.round_unit_id = {_ROUND_UNITS_PG}
+"""  # noqa: S608 — no value is formatted in: a constant fragment
+_STAGE = "scoring_node_stage"
+_STAGE_PG = (
+    # Per session and dropped at commit; truncated first, as a round may be scored twice in one transaction.
+    "CREATE TEMPORARY TABLE IF NOT EXISTS scoring_node_stage "
+    "(id int8, round_unit_id int8, node int8, fraction float8) ON COMMIT DROP",
+    "TRUNCATE scoring_node_stage",
+)
+_MERGE_PG = (
+    """
+    UPDATE evaluation_nodescore n SET fraction = NULLIF(s.fraction, 'NaN'::float8)
+    FROM scoring_node_stage s WHERE s.id > 0 AND n.id = s.id
     """,
-    "postgresql": """
-        INSERT INTO evaluation_nodescore (round_unit_id, axis_id, indicator_id, fraction)
-        SELECT (value->>0)::bigint, (value->>1)::bigint, (value->>2)::bigint, (value->>3)::float
-        FROM jsonb_array_elements(%s::jsonb) AS value
+    """
+    INSERT INTO evaluation_nodescore (round_unit_id, axis_id, indicator_id, fraction)
+    SELECT s.round_unit_id, CASE WHEN s.node > 0 THEN s.node END, CASE WHEN s.node < 0 THEN -s.node END,
+           NULLIF(s.fraction, 'NaN'::float8)
+    FROM scoring_node_stage s WHERE s.id = 0
     """,
-}
+    "DELETE FROM evaluation_nodescore WHERE id = ANY(%s)",
+)
 
 
-def _write(round_: Round, results: dict[str, list[object]], nodes: list[list[object]]) -> None:
+def _answers(round_: Round) -> dict[str, np.ndarray]:
+    """Every answer of the round, as columns: unit, item, inspection?, value (NaN = none), not applicable?."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            rows = fetch_records(
+                cursor,
+                _ANSWERS_PG,
+                [AnswerSource.INSPECTION, round_.pk],
+                (("unit", "int8"), ("code", "int8"), ("value", "float8")),
+            )
+        code = rows["code"].astype(np.int64)
+        return {
+            "unit": rows["unit"].astype(np.int64),
+            "item": code >> 2,
+            "inspection": (code & 2).astype(bool),
+            "value": rows["value"].astype(float),
+            "na": (code & 1).astype(bool),
+        }
+    answers = list(
+        Answer.objects.filter(round_unit__round=round_).values_list(
+            "round_unit_id", "item_id", "source", "value_number", "is_not_applicable"
+        )
+    )
+    return {
+        "unit": np.array([a[0] for a in answers], dtype=np.int64),
+        "item": np.array([a[1] for a in answers], dtype=np.int64),
+        "inspection": np.array([a[2] == AnswerSource.INSPECTION for a in answers], dtype=bool),
+        "value": np.array([np.nan if a[3] is None else a[3] for a in answers], dtype=float),
+        "na": np.array([a[4] for a in answers], dtype=bool),
+    }
+
+
+def _positions(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Each id's index in ``sorted_ids``, or -1 where it is not there."""
+    if not len(sorted_ids):
+        return np.full(len(ids), -1)
+    index = np.minimum(np.searchsorted(sorted_ids, ids), len(sorted_ids) - 1)
+    return np.where(sorted_ids[index] == ids, index, -1)
+
+
+def _values(unit_ids: np.ndarray, item_ids: np.ndarray, answers: dict[str, np.ndarray]) -> np.ndarray:
+    """(units × items) value that counts: the inspectors' mean where they answered, else the unit's own answer;
+    NaN where nothing usable was answered or the item was marked not applicable (and no inspector answered)."""
+    shape = (len(unit_ids), len(item_ids))
+    # Both id lists are sorted: an answer's row and column are found by bisection, all at once. Answers to
+    # items that are not scored (text) have no column and drop out.
+    row, column = _positions(unit_ids, answers["unit"]), _positions(item_ids, answers["item"])
+    kept = (row >= 0) & (column >= 0)
+    cell = row[kept] * shape[1] + column[kept]
+    value, na, inspection = answers["value"][kept], answers["na"][kept], answers["inspection"][kept]
+    usable = ~na & ~np.isnan(value)
+    values = np.full(shape[0] * shape[1], np.nan)
+    own = usable & ~inspection
+    values[cell[own]] = value[own]
+    observed = usable & inspection
+    count = np.bincount(cell[observed], minlength=values.size)
+    total = np.bincount(cell[observed], weights=value[observed], minlength=values.size)
+    inspected = count > 0
+    not_applicable = np.zeros(values.size, dtype=bool)
+    not_applicable[cell[na]] = True
+    values[not_applicable & ~inspected] = np.nan
+    values[inspected] = total[inspected] / count[inspected]
+    return values.reshape(shape)
+
+
+def _merge_nodes_pg(cursor: Any, round_: Round, unit_ids: np.ndarray, keys: np.ndarray, scores: np.ndarray) -> None:
+    """Make the round's stored node scores equal ``scores`` (units × ``keys``), writing only the differences."""
+    stored = fetch_records(
+        cursor, _NODES_PG, [round_.pk], (("id", "int8"), ("unit", "int8"), ("node", "int8"), ("fraction", "float8"))
+    )
+    order = np.argsort(keys)
+    row = _positions(unit_ids, stored["unit"].astype(np.int64))
+    column = _positions(keys[order], stored["node"].astype(np.int64))
+    column = np.where(column >= 0, order[np.maximum(column, 0)], -1)
+    cell = np.where((row >= 0) & (column >= 0), row * len(keys) + column, -1)
+    # A cell stored twice (never written so, but cheap to mend) keeps its first row; the others go.
+    claimed = np.full(scores.size, -1, dtype=np.int64)
+    valid = np.flatnonzero(cell >= 0)
+    cells, first = np.unique(cell[valid], return_index=True)
+    claimed[cells] = valid[first]
+    keep = np.zeros(len(stored), dtype=bool)
+    keep[claimed[claimed >= 0]] = True
+    new = scores.ravel()
+    held = claimed >= 0
+    old = np.full(scores.size, np.nan)
+    old[held] = stored["fraction"][claimed[held]]
+    changed = held & ~((old == new) | (np.isnan(old) & np.isnan(new)))
+    missing = ~held
+    stage_cells = np.flatnonzero(changed | missing)
+    stage_ids = np.zeros(len(stage_cells), dtype=np.int64)  # 0: a row to insert
+    stage_held = held[stage_cells]
+    stage_ids[stage_held] = stored["id"][claimed[stage_cells][stage_held]]
+    for statement in _STAGE_PG:
+        cursor.execute(statement)
+    copy_in(
+        cursor,
+        _STAGE,
+        {
+            "id": ("int8", stage_ids),
+            "round_unit_id": ("int8", unit_ids[stage_cells // len(keys)]),
+            "node": ("int8", keys[stage_cells % len(keys)]),
+            "fraction": ("float8", new[stage_cells]),
+        },
+    )
+    cursor.execute(f"ANALYZE {_STAGE}")  # a fresh temporary table has no statistics for the planner
+    update, insert, delete = _MERGE_PG
+    cursor.execute(update)
+    cursor.execute(insert)
+    cursor.execute(delete, [stored["id"][~keep].astype(np.int64).tolist()])
+
+
+def _write(
+    round_: Round,
+    results: dict[str, list[object]],
+    unit_ids: np.ndarray,
+    node_keys: np.ndarray,
+    node_scores: np.ndarray,
+) -> None:
+    """Store the units' results and the (units × nodes) scores; ``node_keys``: an axis's id or -indicator id."""
     vendor = connection.vendor
     with connection.cursor() as cursor:
         cursor.execute(_UPDATE_UNITS[vendor], [timezone.now(), json.dumps(results)])
+        if vendor == "postgresql":
+            _merge_nodes_pg(cursor, round_, unit_ids, node_keys, node_scores)
+            return
         NodeScore.objects.filter(round_unit__round=round_).delete()
-        cursor.execute(_INSERT_NODES[vendor], [json.dumps(nodes)])
+        axis = np.where(node_keys > 0, node_keys, 0)
+        indicator = np.where(node_keys < 0, -node_keys, 0)
+        nodes = [
+            [ru_id, int(axis[column]) or None, int(indicator[column]) or None, _plain(score)]
+            for ru_id, row in zip(unit_ids.tolist(), node_scores, strict=True)
+            for column, score in enumerate(row.tolist())
+        ]
+        cursor.execute(_INSERT_NODES_SQLITE, [json.dumps(nodes)])
 
 
 @transaction.atomic
@@ -125,30 +284,10 @@ def round_rescore(*, round_: Round) -> int:
     units = list(RoundUnit.objects.filter(round=round_).order_by("id").values_list("id", "unit_id"))
     if not units or not items:
         return 0
-    unit_index = {ru_id: row for row, (ru_id, _) in enumerate(units)}
     item_index = {item["id"]: column for column, item in enumerate(items)}
-
-    self_values = np.full((len(units), len(items)), np.nan)
-    inspected: dict[tuple[int, int], list[float]] = defaultdict(list)
-    not_applicable: set[tuple[int, int]] = set()
-    for ru_id, item_id, source, value, is_na in Answer.objects.filter(
-        round_unit__round=round_, item_id__in=item_index
-    ).values_list("round_unit_id", "item_id", "source", "value_number", "is_not_applicable"):
-        cell = (unit_index[ru_id], item_index[item_id])
-        if is_na:
-            not_applicable.add(cell)
-        elif value is None:
-            continue
-        elif source == AnswerSource.INSPECTION:
-            inspected[cell].append(value)
-        else:
-            self_values[cell] = value
-    values = self_values
-    for cell, observed in inspected.items():
-        values[cell] = float(np.mean(observed))
-    for cell in not_applicable:
-        if cell not in inspected:
-            values[cell] = np.nan
+    unit_ids = np.array([ru_id for ru_id, _ in units], dtype=np.int64)
+    item_ids = np.array([item["id"] for item in items], dtype=np.int64)
+    values = _values(unit_ids, item_ids, _answers(round_))
 
     leaf = _achievements(values, items)
     # The framework as one tree: root → axes → indicators → scored items. Indicators or axes with nothing to
@@ -166,8 +305,9 @@ def round_rescore(*, round_: Round) -> int:
     leaf_columns = [item_index[int(node_id[1:])] for node_id in spec.leaf_ids]
     scores = spec.score(leaf[:, leaf_columns])
     root = scores[:, spec.index["root"]]
-    axis_scores = scores[:, [spec.index[f"a{axis['id']}"] for axis in axes]]
-    indicator_scores = scores[:, [spec.index[f"i{ind['id']}"] for ind in indicators]]
+    # Per unit: its axes, then its indicators, in id order.
+    node_columns = [spec.index[f"a{axis['id']}"] for axis in axes] + [spec.index[f"i{ind['id']}"] for ind in indicators]
+    node_keys = np.array([axis["id"] for axis in axes] + [-ind["id"] for ind in indicators], dtype=np.int64)
 
     fractions = [None if np.isnan(f) else float(f) for f in root]
     totals = [None if f is None else round(analytics.total_score(f, version.scale_total), 2) for f in fractions]
@@ -187,11 +327,5 @@ def round_rescore(*, round_: Round) -> int:
             ranks[row],
             round(total - before, 2) if total is not None and before is not None else None,
         ]
-    nodes = []
-    for row, (ru_id, _) in enumerate(units):
-        for column, axis in enumerate(axes):
-            nodes.append([ru_id, axis["id"], None, _plain(axis_scores[row, column])])
-        for column, indicator in enumerate(indicators):
-            nodes.append([ru_id, None, indicator["id"], _plain(indicator_scores[row, column])])
-    _write(round_, results, nodes)
+    _write(round_, results, unit_ids, node_keys, scores[:, node_columns])
     return len(units)

@@ -1,0 +1,1 @@
+"""Voice: agencies' public pages, citizens' comments and critique, moderation, answers, and Persian search."""

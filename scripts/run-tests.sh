@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Run pytest the way `make test` does: in parallel (pytest-xdist), then judge pytest's own summary line.
+# Fails when pytest fails, when no test ran at all, and — with HAMAFZA_NO_SKIPS=1, as in CI — when any test was
+# skipped: a missing browser or database there is a failure, never a quiet skip.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON_BIN:-.venv/bin/python}
+cores=$(nproc 2>/dev/null || echo 2)
+jobs=${TEST_JOBS:-$(( cores < 4 ? cores : 4 ))}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# loadgroup: the browser tests (one `hamafza setup` and one gunicorn) and the production smoke test each stay on
+# one worker; every other test is dealt out one by one.
+"$python" -m pytest -n "$jobs" --dist loadgroup --durations=25 -rfExX "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+# The last line like "=== 812 passed, 2 skipped in 301.2s ===" (without the bars under -q).
+summary=$(grep -E '([0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)|no tests ran).* in [0-9.]+s' "$log" | tail -n 1)
+echo "pytest summary: ${summary:-none}"
+if [[ $status -eq 0 && ! "$summary" =~ [0-9]+\ passed ]]; then
+  echo "no test ran: make test fails" >&2
+  exit 1
+fi
+if [[ $status -eq 0 && "${HAMAFZA_NO_SKIPS:-0}" == "1" && "$summary" =~ [0-9]+\ skipped ]]; then
+  echo "tests were skipped, which CI does not allow: $summary" >&2
+  exit 1
+fi
+exit "$status"

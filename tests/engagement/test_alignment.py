@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from django.urls import reverse
+
+from hamafza.core.models import AuditEntry
+from hamafza.engagement.alignment import aligned_stakeholders
+from hamafza.engagement.models import Relationship
+from hamafza.engagement.services.stakeholders import StakeholderData, domains_by_name, stakeholder_create
+
+
+def _more_ngos(world):
+    stakeholder_create(
+        data=StakeholderData(
+            name="انجمن پیشگیری از آسیب‌های اجتماعی تهران",
+            description="پیشگیری از آسیب‌های اجتماعی و اعتیاد در محله‌های تهران.",
+            domains=domains_by_name(["آسیب‌های اجتماعی"]),
+            provinces=[world.other_province],
+        ),
+        by=None,
+    )
+    stakeholder_create(
+        data=StakeholderData(
+            name="کانون هنرمندان جوان شیراز",
+            description="برگزاری نمایشگاه‌های هنری برای جوانان.",
+            domains=domains_by_name(["فرهنگ و هنر"]),
+            provinces=[world.province],
+        ),
+        by=None,
+    )
+
+
+def test_the_welfare_office_sees_fars_social_harm_ngos_first_with_their_reasons(world):
+    _more_ngos(world)
+    matches = aligned_stakeholders(world.welfare)
+    top = matches[0]
+    assert top.stakeholder == world.ngo
+    assert top.shared_domains == ("آسیب‌های اجتماعی",)
+    assert {"پیشگیری", "آسیب", "اجتماعی"} <= set(top.terms)
+    assert top.place == "province" and top.place_name == "فارس"
+    names = [m.stakeholder.name for m in matches]
+    # The Tehran NGO shares domain and words but not the place, so it comes second.
+    assert names[1] == "انجمن پیشگیری از آسیب‌های اجتماعی تهران"
+    assert "کانون هنرمندان جوان شیراز" not in names  # same province, nothing else in common
+
+
+def test_the_alignment_page_explains_each_match_and_confirms_a_relationship_with_jalali_dates(world, client):
+    client.force_login(world.staff)
+    page = client.get(reverse("engagement:alignment", args=[world.welfare.pk])).content.decode()
+    assert "جمعیت یاری‌گران خانواده شیراز" in page
+    assert "حوزه‌های مشترک: آسیب‌های اجتماعی" in page
+    assert "فعال در همین استان (فارس)" in page
+    url = reverse("engagement:relationship_confirm", args=[world.welfare.pk, world.ngo.pk])
+    form = {"kind": "consultant", "starts_on": "۱۴۰۴/۰۲/۱۵", "ends_on": "1405/02/15"}
+    assert client.post(url, form).status_code == 302
+    assert client.post(url, form).status_code == 302  # a double submit is harmless
+    relationship = Relationship.objects.get(organization=world.welfare, stakeholder=world.ngo)
+    assert relationship.starts_on.isoformat() == "2025-05-05"
+    assert AuditEntry.objects.filter(action="engagement.relationship.created").count() == 1
+    assert "همکاری ثبت شده است" in client.get(reverse("engagement:alignment", args=[world.welfare.pk])).content.decode()
+
+
+def test_staff_of_another_agency_cannot_open_its_alignment(world, client):
+    client.force_login(world.env_staff)
+    assert client.get(reverse("engagement:alignment", args=[world.welfare.pk])).status_code == 404
+    url = reverse("engagement:relationship_confirm", args=[world.welfare.pk, world.ngo.pk])
+    assert client.post(url, {"kind": "partner", "starts_on": "1404/01/10"}).status_code == 404
+    client.force_login(world.rep)
+    assert client.get(reverse("engagement:alignment", args=[world.welfare.pk])).status_code == 404

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import UploadedFile
 
 from hamafza.core.uploads import check_upload as check_shared
-from hamafza.core.uploads import original_name
+from hamafza.core.uploads import generated_name, original_name
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class CheckedUpload:
     size: int
     sha256: str
     original_name: str
+    stored_name: str
 
 
 def check_upload(upload: UploadedFile) -> CheckedUpload:
@@ -26,4 +27,6 @@ def check_upload(upload: UploadedFile) -> CheckedUpload:
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    return CheckedUpload(kind.content_type, upload.size or 0, digest.hexdigest(), original_name(upload.name))
+    return CheckedUpload(
+        kind.content_type, upload.size or 0, digest.hexdigest(), original_name(upload.name), generated_name(kind)
+    )

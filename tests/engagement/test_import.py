@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,9 +12,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from hamafza.engagement.models import ContactPerson, Stakeholder
+from hamafza.engagement.models import ContactPerson, Stakeholder, StakeholderImport
 from hamafza.engagement.services.importing import analyze, import_commit
+from hamafza.engagement.services.imports import import_start
 from hamafza.engagement.services.sheets import COLUMNS
+from tests.files import xlsx_bomb_bytes
 
 HEADERS = [label for _, label in COLUMNS]
 DOMAINS = ["آسیب‌های اجتماعی", "زنان و خانواده", "جوانان", "محیط زیست", "اشتغال"]
@@ -112,6 +116,28 @@ def test_a_file_that_is_not_a_spreadsheet_gets_a_persian_message(world, client, 
     upload = SimpleUploadedFile("photo.xlsx", b"\x89PNG\r\n\x1a\n not a sheet")
     response = client.post(reverse("engagement:import_upload"), {"file": upload}, follow=True)
     assert "Excel (xlsx) یا CSV نیست" in response.content.decode()
+
+
+def test_a_sheet_that_unpacks_to_a_huge_cell_is_refused_before_any_parser_opens_it(world, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.staff)
+    before = StakeholderImport.objects.count()
+    upload = SimpleUploadedFile("ngos.xlsx", xlsx_bomb_bytes(megabytes=100))
+    response = client.post(reverse("engagement:import_upload"), {"file": upload}, follow=True)
+    assert response.status_code == 200
+    assert "پذیرفته نیست" in response.content.decode()
+    assert StakeholderImport.objects.count() == before
+    assert not list(tmp_path.rglob("*.xlsx"))
+
+
+def test_an_uploaded_sheet_is_stored_under_a_generated_name_and_keeps_its_own_as_data(world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("../../فهرست سمن‌ها.xlsx", sheet([good_row(1)]))
+    job = import_start(upload=upload, by=world.staff)
+    stored = Path(job.file.name).name
+    assert re.fullmatch(r"[0-9a-f]{32}\.xlsx", stored)
+    assert job.original_name == "فهرست سمن‌ها.xlsx"
+    assert job.file.path.startswith(str(tmp_path))
 
 
 def test_a_csv_with_persian_headers_is_read_too(world):

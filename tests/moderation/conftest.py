@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path("/work/shared/seeds")
+# The seed articles the labeled set was written against (copies of the workspace's shared/seeds), kept with
+# the tests so a fresh clone anywhere runs them.
 HERE = Path(__file__).parent
+SEEDS = HERE / "seed_pages"
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,9 @@ def labeled_comments() -> list[Labeled]:
 
 @pytest.fixture(scope="session")
 def pages() -> dict[str, str]:
-    if not SEEDS.exists():  # the seed pages ship with the workspace; the labeled set needs them
-        pytest.skip(f"the seed articles the labeled set was written against are not on this machine ({SEEDS})")
-    return seed_pages()
+    found = seed_pages()
+    assert found, f"the seed articles are missing from {SEEDS}"
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -174,7 +174,7 @@ def document_add(*, stakeholder: Stakeholder, upload: UploadedFile, title: str =
         sha256=checked.sha256,
         uploaded_by=by if getattr(by, "pk", None) else None,
     )
-    document.file.save(upload.name or "file", upload, save=False)
+    document.file.save(checked.stored_name, upload, save=False)
     document.save()
     audit(
         actor=by,

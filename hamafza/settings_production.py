@@ -15,6 +15,13 @@ _audit_key_dir = Path(os.environ.get("HAMAFZA_AUDIT_KEY_DIR", VAR_DIR / "audit_k
 if not os.environ.get("HAMAFZA_AUDIT_KEY") and not (_audit_key_dir / "current").is_file():
     raise RuntimeError("HAMAFZA_AUDIT_KEY (or a key in HAMAFZA_AUDIT_KEY_DIR) must be set in production.")
 
+# The daily anchor of the audit chain's head is worth something only where a database writer (or a restore of
+# the data directory) cannot reach it: by default beside the data directory, never inside it; an operator points
+# it at another disk or a mounted share with HAMAFZA_AUDIT_ANCHOR_DIR (docs/deploy.md).
+HAMAFZA_AUDIT_ANCHOR_DIR = Path(
+    os.environ.get("HAMAFZA_AUDIT_ANCHOR_DIR", Path(VAR_DIR).resolve().parent / "hamafza-audit-anchors")  # noqa: F405
+)
+
 # Behind the reverse proxy REMOTE_ADDR is the proxy's: lockouts per address read the client from
 # X-Forwarded-For, trusting as many hops as there are proxies (one nginx by default).
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")

@@ -61,3 +61,32 @@ def test_the_demo_world_is_never_built_in_production():
     )
     assert result.returncode != 0
     assert "demo" in (result.stdout + result.stderr).lower()
+
+
+def test_production_keeps_the_audit_anchors_outside_the_data_directory(tmp_path):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hamafza.settings_production",
+        "SECRET_KEY": "z" * 60,
+        "HAMAFZA_AUDIT_KEY": "prod-check:" + "a" * 40,
+        "ALLOWED_HOSTS": "hamafza.example",
+        "HAMAFZA_VAR_DIR": str(tmp_path / "var"),
+    }
+    environment.pop("HAMAFZA_AUDIT_ANCHOR_DIR", None)
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.HAMAFZA_AUDIT_ANCHOR_DIR); print(settings.VAR_DIR)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    anchors, var = (Path(line).resolve() for line in result.stdout.split())
+    assert var != anchors and var not in anchors.parents
+    assert anchors.parent == var.parent
+
+    environment["HAMAFZA_AUDIT_ANCHOR_DIR"] = str(tmp_path / "elsewhere")
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
+    )
+    assert Path(result.stdout.split()[0]) == tmp_path / "elsewhere"

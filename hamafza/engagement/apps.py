@@ -47,8 +47,9 @@ class EngagementConfig(AppConfig):
             )
         )
 
-        from hamafza.core.work import register_work
+        from hamafza.core.work import register_notes, register_work
         from hamafza.engagement import work
 
         register_work(work.action_items_work, order=60)
         register_work(work.requests_work, order=61)
+        register_notes(work.representative_note, order=11)

@@ -9,9 +9,10 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from hamafza.core.work import WorkItem
+from hamafza.core.work import RoleNote, WorkItem
 from hamafza.engagement import permissions
-from hamafza.engagement.models import ActionItem, ActionStatus, EngagementRequest, RequestStatus
+from hamafza.engagement.models import ActionItem, ActionStatus, EngagementRequest, RequestStatus, Stakeholder
+from hamafza.persian import format_number
 
 
 def action_items_work(user: Any) -> Iterator[WorkItem]:
@@ -58,3 +59,27 @@ def requests_work(user: Any) -> Iterator[WorkItem]:
             icon="chat-left-text",
             group="تعامل",
         )
+
+
+def representative_note(user: Any) -> Iterator[RoleNote]:
+    """What an NGO representative's home holds: their organization's page, its requests and joint programs."""
+    represented = permissions.represented_ids(user)
+    if not represented:
+        return
+    links: list[tuple[str, str]] = [
+        (name, reverse("engagement:stakeholder_detail", args=[pk]))
+        for pk, name in Stakeholder.objects.filter(pk__in=represented).order_by("sort_key").values_list("pk", "name")[:2]
+    ]
+    waiting = EngagementRequest.objects.filter(
+        stakeholder_id__in=represented, is_to_agency=True, status=RequestStatus.OPEN
+    ).count()
+    links.append(("درخواست‌های همکاری", reverse("engagement:request_list")))
+    links.append(("برنامه‌های مشترک", reverse("engagement:joint_programs")))
+    text = (
+        "درخواست‌های همکاری سمن شما با دستگاه‌ها و پاسخ آن‌ها، نشست‌هایی که به آن دعوت شده‌اید و برنامه‌های "
+        "مشترک در این صفحه و پیوندهای زیر است. از «درخواست‌های همکاری» درخواست تازه بفرستید؛ هر درخواست در "
+        "مهلت معین پاسخ می‌گیرد."
+    )
+    if waiting:
+        text += f" اکنون {format_number(waiting)} درخواست شما در انتظار پاسخ دستگاه است."
+    yield RoleNote(role="نماینده سمن", text=text, links=tuple(links))

@@ -37,12 +37,11 @@ class OrganizationsConfig(AppConfig):
                 order=91,
             )
         )
-        from hamafza.core.work import register_notes, register_work
+        from hamafza.core.work import register_work
         from hamafza.organizations import describers, work
 
         describers.register()
 
         register_work(work.people_work, order=60)
-        register_notes(work.pending_role_notes, order=10)
         register(NavEntry("حساب من", "accounts:profile", "person-gear", lambda user: user.is_authenticated, order=95))
         register(NavEntry("پیشخوان مدیریت", "admin:index", "gear", lambda user: user.is_staff, order=99))

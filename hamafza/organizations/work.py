@@ -1,33 +1,20 @@
-"""What the organizations module puts on «کارهای من»: people to manage, units still without a manager,
-and an honest note for roles whose own module has not landed yet."""
+"""What the organizations module puts on «کارهای من»: people to manage and units still without a manager.
+(The citizen's and the NGO representative's notes come from voice and engagement, whose work they describe.)"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 
-from hamafza.core.work import RoleNote, WorkItem
+from hamafza.core.work import WorkItem
 from hamafza.organizations import permissions
 from hamafza.organizations.models import Organization, RoleGrant
 from hamafza.organizations.roles import Role, roles_with
 
 GROUP = "سازمان و اعضا"
-
-# What each role's home will hold once its module lands; kept here, beside the roles themselves.
-PENDING_ROLE_NOTES: dict[str, str] = {
-    Role.CITIZEN: (
-        "این‌جا به‌زودی پاسخ دستگاه‌ها به نظرها و پیشنهادهای شما و برنامه‌هایی که دنبال می‌کنید می‌آید. "
-        "اکنون می‌توانید کارنامه و رتبه دستگاه‌ها را ببینید، خبرها را بخوانید و نقد یا پیشنهاد خود را بفرستید."
-    ),
-    Role.NGO_REPRESENTATIVE: (
-        "این‌جا به‌زودی درخواست‌های همکاری سمن شما، نشست‌ها و برنامه‌های مشترک با دستگاه‌ها می‌آید. "
-        "اکنون می‌توانید کارنامه و رتبه دستگاه‌ها را ببینید."
-    ),
-}
-
 
 def people_work(user: Any) -> Iterator[WorkItem]:
     """Managers and governors keep the people and roles of the organizations they run."""
@@ -68,17 +55,3 @@ def people_work(user: Any) -> Iterator[WorkItem]:
             icon="person-plus",
             group=GROUP,
         )
-
-
-def pending_role_notes(user: Any) -> Iterator[RoleNote]:
-    held = {g.role for g in permissions.grants_of(user)}
-    for role, text in PENDING_ROLE_NOTES.items():
-        if role not in held:
-            continue
-        links: list[tuple[str, str]] = []
-        visible = permissions.organizations_visible_to(user).filter(
-            Q(pk__in=[g.organization_id for g in permissions.grants_of(user) if g.organization_id])
-        )
-        for org in visible.order_by("sort_key")[:2]:
-            links.append((org.name, reverse("organizations:detail", args=[org.pk])))
-        yield RoleNote(role=Role(role).label, text=text, links=tuple(links))

@@ -12,7 +12,7 @@ from django.urls import reverse
 def register_all() -> None:
     from hamafza.core.navigation import NavEntry, register
     from hamafza.core.portal import PortalSection, register_section
-    from hamafza.core.work import register_work
+    from hamafza.core.work import register_notes, register_work
     from hamafza.notifications.kinds import register_kind
     from hamafza.organizations import permissions
 
@@ -41,6 +41,8 @@ def register_all() -> None:
     register_section(PortalSection("تازه‌ترین خبرها", "voice/portal_news.html", portal_news, order=30))
     register_work(moderation_work, order=50)
     register_work(response_work, order=51)
+    register_work(my_comments_work, order=52)
+    register_notes(citizen_note, order=10)
     _connect_public_pages()
     _host_public_pages()
 
@@ -162,4 +164,52 @@ def response_work(user: Any) -> Iterable[Any]:
         is_overdue=bool(first and first < timezone.localdate()),
         icon="chat-square-quote",
         group="پاسخ به مردم",
+    )
+
+
+def my_comments_work(user: Any) -> Iterable[Any]:
+    """A writer's own: answers from agencies not yet seen, and unpublished comments that may still be appealed.
+    Two counts over indexed columns (the notification bell's index, comment author)."""
+    from hamafza.core.work import WorkItem
+    from hamafza.notifications.models import Notification
+    from hamafza.voice.models import Comment, CommentStatus
+    from hamafza.voice.services.responses import NOTIFY_KIND
+
+    mine = reverse("voice:my_comments")
+    answers = Notification.objects.filter(recipient=user, kind=NOTIFY_KIND, read_at__isnull=True).count()
+    yield WorkItem(
+        label="پاسخ تازه دستگاه‌ها به انتقادها و پیشنهادهای شما",
+        count=answers,
+        url=mine,
+        icon="chat-square-text",
+        group="نظرهای من",
+    )
+    appealable = Comment.objects.filter(
+        author=user, status=CommentStatus.REJECTED, appealed_at__isnull=True
+    ).count()
+    yield WorkItem(
+        label="نظرهای منتشرنشده شما که می‌توانید به آن‌ها اعتراض کنید",
+        count=appealable,
+        url=f"{mine}?status=rejected",
+        icon="flag",
+        group="نظرهای من",
+    )
+
+
+def citizen_note(user: Any) -> Iterable[Any]:
+    """What a citizen's home holds and where to go from it."""
+    from hamafza.core.work import RoleNote
+    from hamafza.organizations import permissions
+    from hamafza.organizations.roles import Role
+
+    if not any(grant.role == Role.CITIZEN for grant in permissions.grants_of(user)):
+        return
+    yield RoleNote(
+        role=Role.CITIZEN.label,
+        text=(
+            "نظرها، انتقادها و پیشنهادهای شما و پاسخ دستگاه‌ها به آن‌ها در «نظرهای من» است؛ هر انتقاد یا "
+            "پیشنهادِ منتشرشده به دستگاه مسئول می‌رود و باید در مهلت مقرر پاسخ بگیرد. کارنامه و رتبه دستگاه‌ها را "
+            "در پایین همین صفحه ببینید، خبرها را بخوانید و نظر بدهید."
+        ),
+        links=(("نظرهای من", reverse("voice:my_comments")), ("اخبار و نظرها", reverse("voice:news_list"))),
     )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("pages/<int:pk>/rate/", public.rate, name="rate"),
     path("comments/<int:pk>/appeal/", public.appeal, name="appeal"),
     path("search/", public.search, name="search"),
+    path("mine/", public.my_comments, name="my_comments"),
     path("transparency/", public.transparency, name="transparency"),
     path("moderation/", staff.moderation_index, name="moderation_index"),
     path("moderation/<int:pk>/", staff.moderation_queue, name="moderation_queue"),

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,6 +25,7 @@ from hamafza.voice.models import COMMENT_LIMIT, Comment, CommentStatus, NewsItem
 from hamafza.voice.services import comments as comment_services
 from hamafza.voice.services import moderation as moderation_services
 from hamafza.voice.services import pages as page_services
+from hamafza.voice.services import responses as response_services
 from hamafza.voice.services import search as search_services
 
 BROWSER_COOKIE = "hz_browser"
@@ -38,6 +40,35 @@ def news_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     return render(request, "voice/news_list.html", {"page": page})
+
+
+MY_COMMENTS_FILTERS = {"": "همه", "pending": "در انتظار بررسی", "published": "منتشرشده", "rejected": "منتشرنشده"}
+
+
+@login_required
+def my_comments(request: HttpRequest) -> HttpResponse:
+    """«نظرهای من»: everything this person wrote, where it stands, and the agency's answer when there is one.
+
+    Three queries whatever the number of comments: the count, the page (with its public page and the agency's
+    response and organization joined in), and nothing per row.
+    """
+    status = request.GET.get("status", "")
+    if status not in MY_COMMENTS_FILTERS:
+        status = ""
+    mine = Comment.objects.filter(author=request.user).select_related(
+        "page", "response", "response__organization"
+    )
+    if status:
+        mine = mine.filter(status=status)
+    page = Paginator(mine.order_by("-created_at", "-id"), settings.HAMAFZA_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    response_services.responses_seen(request.user)
+    return render(
+        request,
+        "voice/my_comments.html",
+        {"page": page, "status": status, "filters": MY_COMMENTS_FILTERS, "query": f"status={status}" if status else ""},
+    )
 
 
 def news_short(request: HttpRequest, code: str) -> HttpResponse:

@@ -80,7 +80,8 @@ def test_a_citizen_reads_an_honest_note_and_is_pointed_to_the_results(client, ma
     client.force_login(person)
     html = client.get("/").content.decode()
     assert "کارهای من" in html
-    assert "به‌زودی" in html
+    assert "به‌زودی" not in html
+    assert "نظرهای من" in html
     assert 'href="#portal"' in html
 
 

@@ -54,8 +54,8 @@ def test_every_link_reachable_from_the_home_opens_for_its_viewer(demo: None, use
 # What each demo account finds waiting on its home (a fragment of one «کارهای من» line or role note).
 EXPECTED_WORK = {
     "admin": "اداره ارزیابی اجتماعی-فرهنگی مناطق — نیمه دوم ۱۴۰۴",
-    "citizen": "پاسخ دستگاه‌ها به نظرها و پیشنهادهای شما",
-    "ngo": "درخواست‌های همکاری سمن شما",
+    "citizen": "نظرها، انتقادها و پیشنهادهای شما و پاسخ دستگاه‌ها",
+    "ngo": "درخواست‌های همکاری سمن شما با دستگاه‌ها",
     "staff": "خوداظهاری منطقه ۱۲ شهرداری تهران در ارزیابی اجتماعی-فرهنگی مناطق — نیمه دوم ۱۴۰۴",
     "manager": "اعضا و نقش‌های اداره کل بهزیستی فارس",
     "manager2": "اقدام‌های اصلاحی عقب‌افتاده",

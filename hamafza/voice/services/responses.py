@@ -11,6 +11,7 @@ from django.utils import timezone
 from hamafza.core.audit import audit
 from hamafza.core.errors import DomainError, VersionConflict
 from hamafza.holidays.services import working_days_add
+from hamafza.notifications.models import Notification
 from hamafza.notifications.services import notify
 from hamafza.persian import normalize
 from hamafza.voice import permissions
@@ -75,3 +76,13 @@ def response_update(
             by=by,
         )
     return response
+
+
+def responses_seen(user: Any) -> int:
+    """The person opened «نظرهای من», where every answer to them is shown: their answer notifications are read.
+    One UPDATE over the (recipient, read_at) index; no audit entry (reading changes nothing of record)."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(recipient=user, kind=NOTIFY_KIND, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

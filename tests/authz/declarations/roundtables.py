@@ -12,7 +12,10 @@ ENTRIES = [
     page("roundtables:public", "/roundtables/public/", EVERYONE, anonymous=OK),
     page("roundtables:create", "/roundtables/new/", MANAGERS),
     page("roundtables:detail", "/roundtables/{table}/", INSIDE, ADMIN, anonymous=NOT_FOUND),
+    page("roundtables:edit", "/roundtables/{table}/edit/", MANAGERS, ADMIN),
     post("roundtables:publish", "/roundtables/{table}/publish/", MANAGERS, ADMIN),
+    # Removing a member (the matrix's invited outsider) is the secretariat's, with a reason.
+    post("roundtables:remove", "/roundtables/members/{invitation}/remove/", MANAGERS, ADMIN, data={"reason": "غیبت"}),
     post(
         "roundtables:invite",
         "/roundtables/{table}/members/",
@@ -54,6 +57,14 @@ ENTRIES = [
     page("roundtables:opinions", "/roundtables/problems/{problem}/opinions/", INSIDE, ADMIN, anonymous=NOT_FOUND),
     post("roundtables:score", "/roundtables/solutions/{solution}/score/", INSIDE, ADMIN, data={"score": "3"}),
     post("roundtables:choose", "/roundtables/solutions/{solution}/choose/", MANAGERS, ADMIN),
+    # Approving a proposed statement is the secretariat's; members see the statement but may not decide it.
+    post(
+        "roundtables:statement_decide",
+        "/roundtables/statements/{statement}/decide/",
+        MANAGERS,
+        ADMIN,
+        data={"decision": "approve"},
+    ),
     post("roundtables:statement_vote", "/roundtables/statements/{statement}/vote/", INSIDE, ADMIN, data={"value": "1"}),
     operation("GET", "/api/v1/roundtables/", SIGNED_IN, probe="/api/v1/roundtables/"),
     operation("GET", "/api/v1/roundtables/public", EVERYONE, probe="/api/v1/roundtables/public", anonymous=OK),

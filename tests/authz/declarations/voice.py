@@ -2,7 +2,7 @@
 organization), the agency's answers (its managers and staff). In scope is A's news and queue, out of scope B's."""
 
 from hamafza.organizations.roles import Role
-from tests.authz.matrix import ADMIN, EVERYONE, NOBODY, OK, REDIRECT, cells, having, operation, page, post
+from tests.authz.matrix import ADMIN, EVERYONE, NOBODY, OK, REDIRECT, SIGNED_IN, cells, having, operation, page, post
 
 MODERATORS = having("voice.moderate")
 PUBLISHERS = having("voice.publish")
@@ -33,6 +33,8 @@ ENTRIES = [
     ),
     page("voice:search", f"/voice/search/?q={SEARCH}", EVERYONE),
     page("voice:transparency", "/voice/transparency/", EVERYONE),
+    # A person's own comments: every signed-in person has the page; it lists only what they wrote.
+    page("voice:my_comments", "/voice/mine/", SIGNED_IN),
     # A moderator of one organization goes straight to its queue; the administrator chooses among all.
     page(
         "voice:moderation_index",

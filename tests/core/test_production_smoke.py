@@ -22,7 +22,9 @@ ROLES = ["evaluator", "inspector", "staff", "manager"]
 pytestmark = [pytest.mark.timeout(1200), pytest.mark.xdist_group("production")]
 
 
-@pytest.fixture(scope="module")
+# Session scope: under `--dist loadgroup` the worker may run other modules' tests between this module's, and a
+# module-scoped site would then be built again (80 s each time).
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProductionSite]:
     with start_production_site(tmp_path_factory.mktemp("production-var")) as running:
         yield running

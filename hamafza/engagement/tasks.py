@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from hamafza.core.errors import DomainError
 from hamafza.engagement.models import ImportStatus, StakeholderImport
@@ -43,10 +43,20 @@ def run_import(job_id: int, user_id: int | None) -> None:
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     content = job.file.open("rb").read()
     try:
+        # The rows are checked again (the registry may have grown since the preview) before the transaction, so
+        # each progress write commits on its own and the polling page's bar moves; the writes are bulk and short.
+        analysis = analyze(content, job.original_name, progress=_progress(job_id))  # type: ignore[arg-type]
         with transaction.atomic():
-            analysis = import_commit(content=content, filename=job.original_name, by=user)
+            analysis = import_commit(content=content, filename=job.original_name, by=user, analysis=analysis)
     except DomainError as error:
         StakeholderImport.objects.filter(pk=job_id).update(status=ImportStatus.FAILED, message=error.message)
+        return
+    except IntegrityError:
+        # A stakeholder of the sheet was registered by someone else between the check and the write.
+        StakeholderImport.objects.filter(pk=job_id).update(
+            status=ImportStatus.FAILED,
+            message="در همین مدت ذی‌نفعی از این پرونده در سامانه ثبت شد؛ چیزی ثبت نشد. پرونده را دوباره بفرستید.",
+        )
         return
     StakeholderImport.objects.filter(pk=job_id).update(
         status=ImportStatus.DONE, created_count=len(analysis.good), processed_rows=analysis.total

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -108,6 +110,27 @@ def test_the_screen_previews_then_confirms_and_a_second_click_creates_nothing(wo
     client.post(confirm)
     assert Stakeholder.objects.count() == before + 3
     assert "۳ ذی‌نفع ثبت شد" in client.get(response["Location"]).content.decode()
+
+
+def test_a_confirmed_import_reports_its_progress_outside_its_transaction(world, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.staff)
+    upload = SimpleUploadedFile("ngos.xlsx", sheet([good_row(i) for i in range(1200)]))
+    job_url = client.post(reverse("engagement:import_upload"), {"file": upload})["Location"]
+    before = Stakeholder.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        client.post(job_url + "confirm/")
+    sql = [query["sql"] for query in queries.captured_queries]
+    progress = [i for i, q in enumerate(sql) if q.startswith("UPDATE") and "processed_rows" in q]
+    first_insert = next(i for i, q in enumerate(sql) if q.startswith('INSERT INTO "engagement_stakeholder"'))
+    reported = [i for i in progress if i < first_insert]
+    # 500, 1,000 of 1,200 rows reported while checking, each its own statement before the import's transaction
+    # (a savepoint here, inside the test's own transaction) opens: a polling page sees the bar move.
+    assert len(reported) >= 2
+    assert any(reported[-1] < i < first_insert for i, q in enumerate(sql) if q.startswith("SAVEPOINT"))
+    assert Stakeholder.objects.count() == before + 1200
+    job = StakeholderImport.objects.get(pk=int(job_url.rstrip("/").rsplit("/", 1)[-1]))
+    assert (job.status, job.processed_rows, job.created_count) == ("done", 1200, 1200)
 
 
 def test_a_file_that_is_not_a_spreadsheet_gets_a_persian_message(world, client, settings, tmp_path):

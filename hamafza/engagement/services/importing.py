@@ -248,12 +248,22 @@ def _insert_links(through: Any, column: str, pairs: list[tuple[int, int]]) -> No
 
 @transaction.atomic
 def import_commit(
-    *, content: bytes, filename: str, by: Any, progress: Callable[[int, int], None] | None = None
+    *,
+    content: bytes,
+    filename: str,
+    by: Any,
+    progress: Callable[[int, int], None] | None = None,
+    analysis: Analysis | None = None,
 ) -> Analysis:
-    """Create exactly the good rows, in one transaction; rows already in the registry are skipped."""
+    """Create exactly the good rows, in one transaction; rows already in the registry are skipped.
+
+    ``analysis`` is the sheet already checked (by the background job, outside its transaction, so the progress
+    it reports is visible to the page that polls it); without it the sheet is checked here.
+    """
     if by is not None and not permissions.can_create_stakeholder(by):
         raise PermissionDenied("شما اجازه ثبت ذی‌نفع را ندارید.")
-    analysis = analyze(content, filename)
+    if analysis is None:
+        analysis = analyze(content, filename)
     creator = by if getattr(by, "pk", None) else None
     goods = analysis.good
     for good in goods:

@@ -287,7 +287,8 @@ def request_create(request: HttpRequest, payload: RequestIn) -> Status[Engagemen
     from hamafza.organizations.models import Organization
 
     organization = Organization.objects.filter(pk=payload.organization_id, is_active=True).first()
-    stakeholder = Stakeholder.objects.filter(pk=payload.stakeholder_id).first()
+    # A representative sees only the stakeholders they act for: another NGO is as missing as a deleted one.
+    stakeholder = permissions.stakeholders_visible_to(request.user).filter(pk=payload.stakeholder_id).first()
     if organization is None or stakeholder is None:
         raise Http404
     created = request_services.request_create(

@@ -52,7 +52,7 @@ def test_the_api_sends_and_answers_a_request_with_the_same_permissions(world, cl
     assert response.status_code == 201
     request_id = response.json()["id"]
     foreign = {**payload, "stakeholder_id": world.other_ngo.pk}
-    assert client.post(f"{BASE}/requests/", json.dumps(foreign), content_type="application/json").status_code == 403
+    assert client.post(f"{BASE}/requests/", json.dumps(foreign), content_type="application/json").status_code == 404
     client.force_login(world.env_staff)
     assert client.get(f"{BASE}/requests/{request_id}").status_code == 404
     assert client.get(f"{BASE}/requests/").json()["items"] == []

@@ -35,3 +35,35 @@ def test_each_demo_account_lands_on_its_own_work(page, phone, username):
         assert work.locator("[data-testid=work-item], [data-testid=role-note]").count() >= 1
         assert not has_horizontal_overflow(device), f"{username} overflows on {name}"
         screenshot(device, f"home-{username}-{name}")
+
+
+CARD_DISPLAY_JS = "(row) => getComputedStyle(row).display"
+BAR_CHART_JS = """
+() => {
+  const chart = window.Chart && Chart.getChart(document.getElementById("bar-chart"));
+  return chart ? [chart.data.labels.length, chart.scales.y.ticks.length] : null;
+}
+"""
+
+
+def test_on_a_phone_the_ranking_and_the_evaluators_rounds_read_as_cards_and_the_chart_labels_every_unit(phone):
+    phone.goto("/")
+    phone.get_by_role("link", name="رتبه‌بندی کامل").first.click()
+    ranking = phone.get_by_test_id("ranking")
+    rows = ranking.locator("tbody > tr")
+    assert rows.count() == 22  # Tehran's 22 districts, the demo's published round
+    assert {rows.nth(i).evaluate(CARD_DISPLAY_JS) for i in range(rows.count())} == {"grid"}
+    assert ranking.locator("thead").bounding_box()["width"] <= 1  # the header is kept for screen readers only
+    assert not has_horizontal_overflow(phone)
+    phone.wait_for_function(f"({BAR_CHART_JS})() !== null")
+    labels, ticks = phone.evaluate(BAR_CHART_JS)
+    assert labels == ticks == 22  # a tick for every district: none skipped on a narrow screen
+    screenshot(phone, "ranking-phone-cards")
+
+    login(phone, "evaluator")
+    phone.goto("/evaluation/")
+    rounds = phone.get_by_test_id("managed-rounds").locator("tbody > tr")
+    assert rounds.count() >= 1
+    assert rounds.first.evaluate(CARD_DISPLAY_JS) == "grid"
+    assert not has_horizontal_overflow(phone)
+    screenshot(phone, "evaluator-rounds-phone-cards")

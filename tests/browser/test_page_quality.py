@@ -126,10 +126,12 @@ def seen() -> Iterator[dict[str, set[str]]]:
     yield {"axe": set(), "phone": set(), "links": set()}
 
 
-def _crawl(page: Any, live_url: str, watch: Watch, seen: dict[str, set[str]], who: str) -> tuple[list[str], list[str]]:
-    """Visit up to MAX_PAGES pages from home; return (the pages visited, the problems found)."""
+def _crawl(
+    page: Any, live_url: str, watch: Watch, seen: dict[str, set[str]], who: str, start: str = "/"
+) -> tuple[list[str], list[str]]:
+    """Visit up to MAX_PAGES pages from ``start`` (home); return (the pages visited, the problems found)."""
     problems: list[str] = []
-    queue = ["/"]
+    queue = [start]
     visited: set[str] = set()
     pages: list[str] = []
     link_status: dict[str, bool] = {}  # pattern → is a page (html) worth visiting
@@ -223,3 +225,27 @@ def test_every_page_a_demo_account_reaches_is_persian_accessible_and_fits(browse
     print(f"{who or 'visitor'}: {len(pages)} pages; phone checks {time.monotonic() - started:.1f}s")
     assert len(pages) >= (2 if who else 1), f"{who or 'visitor'} reached only {pages}"
     assert not problems, f"{who or 'visitor'} ({len(pages)} pages):\n" + "\n".join(problems)
+
+
+# A page as a careless template would render it: an English code in the text, an input without a label, a link
+# to a page that does not exist.
+BROKEN_PAGE = """<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>آزمون کیفیت</title></head>
+<body><main><h1>صفحه آزمون</h1><p>کد پرسش ITEM-42 در این صفحه آمده است.</p>
+<form><input type="text" name="value"></form><a href="/no-such-page/">پیوندی که باز نمی‌شود</a></main></body></html>"""
+
+
+def test_the_checks_fail_on_a_dead_link_an_english_code_and_an_unlabeled_input(browser, live_url):
+    context, page = _context(browser, live_url)
+    page.route(
+        "**/quality-probe/",
+        lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=BROKEN_PAGE),
+    )
+    try:
+        fresh: dict[str, set[str]] = {"axe": set(), "phone": set(), "links": set()}
+        _, problems = _crawl(page, live_url, Watch(page, live_url), fresh, "probe", start="/quality-probe/")
+    finally:
+        context.close()
+    found = "\n".join(problems)
+    assert "link /no-such-page/ answers 404" in found
+    assert "Latin text ['ITEM']" in found and "Latin digits" in found
+    assert "axe label (critical)" in found

@@ -207,6 +207,10 @@ def _tourism_problem(table: Roundtable, member: User, elite: list[User], actor: 
     for user, values in stances.items():
         for statement, value in zip(statements, values, strict=True):
             services.statement_vote(statement=statement, value=value, by=user)
+    # A citizen's proposal waits for the secretary: the review queue of the demo is not empty.
+    services.statement_add(
+        problem=problem, text="راه دسترسی روستاهای هدف گردشگری پیش از تبلیغ آن‌ها بهسازی شود", by=citizen
+    )
 
 
 def _agriculture_problem(table: Roundtable, governor: User, member: User, elite: list[User]) -> None:

@@ -20,7 +20,7 @@ from hamafza.core import public_pages
 from hamafza.core.audit import audit
 from hamafza.core.errors import DomainError, PermissionDenied, VersionConflict
 from hamafza.core.public_pages import PageSpec
-from hamafza.engagement.models import ActivityKind
+from hamafza.engagement.models import Activity, ActivityKind, Participant
 from hamafza.engagement.services import activities as activity_services
 from hamafza.moderation import triage
 from hamafza.notifications.services import notify
@@ -298,7 +298,13 @@ def invitation_respond(*, membership: Membership, accept: bool, by: Any) -> Memb
     locked.responded_at = timezone.now()
     locked.save(update_fields=["status", "responded_at"])
     permissions.forget(by)
-    audit(actor=by, action="roundtables.member.responded", target=locked.table, data={"accepted": accept})
+    joined = _join_future_meetings(locked.table, by) if accept else 0
+    audit(
+        actor=by,
+        action="roundtables.member.responded",
+        target=locked.table,
+        data={"accepted": accept, "meetings_joined": joined},
+    )
     notify(
         recipients=[locked.table.secretary],
         kind="roundtables.invitation_answered",
@@ -308,6 +314,18 @@ def invitation_respond(*, membership: Membership, accept: bool, by: Any) -> Memb
         by=by,
     )
     return locked
+
+
+def _future_meetings(table: Roundtable) -> Any:
+    """The table's meetings still to come (their activities); past ones keep their attendance as it was."""
+    return Activity.objects.filter(roundtable_meeting__table=table, starts_at__gt=timezone.now())
+
+
+def _join_future_meetings(table: Roundtable, user: Any) -> int:
+    """A member who accepts after meetings were scheduled is on their participant lists, as earlier members are."""
+    meetings = list(_future_meetings(table).exclude(participants__user=user).values_list("pk", flat=True))
+    Participant.objects.bulk_create([Participant(activity_id=pk, user=user) for pk in meetings])
+    return len(meetings)
 
 
 REASON_LIMIT = 500
@@ -338,6 +356,10 @@ def member_remove(*, membership: Membership, reason: str, by: Any) -> Membership
     locked.save(update_fields=["status", "removed_at", "removed_by", "removal_reason"])
     permissions.forget(locked.user)
     withdrawn = _withdraw_candidacies(table, locked.user)
+    # Off the lists of the meetings still to come (not of those held: attendance is a record).
+    meetings_left, _ = Participant.objects.filter(
+        activity__in=_future_meetings(table), user=locked.user, attended=False
+    ).delete()
     was_chair = table.chair_id == locked.user_id
     if was_chair:
         today = timezone.localdate()
@@ -360,6 +382,7 @@ def member_remove(*, membership: Membership, reason: str, by: Any) -> Membership
             "withdrawn": withdrawn,
             "was_chair": was_chair,
             "still_voting": still_voting,
+            "meetings_left": meetings_left,
         },
     )
     body = f"دلیل: {reason}"

@@ -284,3 +284,39 @@ def test_the_removal_pages_for_each_role(amol):
     assert "غیبت پیاپی" in client_for(amol.governor).get(table_url).content.decode()
     member_view = client_for(amol.elite[0]).get(table_url).content.decode()
     assert "غیبت پیاپی" not in member_view and "عضو عادی" not in member_view
+
+
+def test_meeting_lists_follow_the_roll_a_removed_member_leaves_future_meetings_a_new_one_joins_them(amol, make_user):
+    from datetime import timedelta
+
+    from hamafza.engagement.models import Participant
+
+    now = timezone.now()
+    held = services.meeting_add(
+        table=amol.table, title="نشست گذشته", starts_at=now - timedelta(days=7),
+        ends_at=now - timedelta(days=7, hours=-2), by=amol.governor,
+    )  # fmt: skip
+    coming = services.meeting_add(
+        table=amol.table, title="نشست آینده", starts_at=now + timedelta(days=7),
+        ends_at=now + timedelta(days=7, hours=2), by=amol.governor,
+    )  # fmt: skip
+
+    def on_list(meeting: Any, user: Any) -> bool:
+        return Participant.objects.filter(activity=meeting.activity, user=user).exists()
+
+    assert on_list(held, amol.ordinary) and on_list(coming, amol.ordinary)
+    services.member_remove(
+        membership=amol.table.memberships.get(user=amol.ordinary), reason="غیبت پیاپی", by=amol.governor
+    )
+    assert on_list(held, amol.ordinary) and not on_list(coming, amol.ordinary)  # the past keeps its record
+    assert AuditEntry.objects.filter(action="roundtables.member.removed").get().data["meetings_left"] == 1
+
+    newcomer = make_user("newcomer", first_name="عضو", last_name="تازه")
+    invitation = services.member_invite(
+        table=amol.table, user=newcomer, category="expert", is_elite=False, by=amol.governor
+    )
+    services.invitation_respond(membership=invitation, accept=True, by=newcomer)
+    assert on_list(coming, newcomer) and not on_list(held, newcomer)
+    # Accepting twice (a double submit) adds nobody twice.
+    services.invitation_respond(membership=invitation, accept=True, by=newcomer)
+    assert Participant.objects.filter(activity=coming.activity, user=newcomer).count() == 1

@@ -82,4 +82,4 @@ def test_triage_runs_at_least_5000_comments_a_second_on_one_core(labeled: list[L
     rate = len(texts) / (time.process_time() - started)
     REPORT.append(f"triage: {rate:,.0f} comments/s on one core (CPU time, {len(texts)} comments)")
     print(REPORT[-1])
-    assert rate >= 2500  # the target is 5,000/s; the bound leaves room for a slower test machine
+    assert rate >= 5000  # the target; measured in CPU time, so a busy machine does not move it much

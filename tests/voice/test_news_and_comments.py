@@ -206,3 +206,18 @@ def test_a_long_thread_shows_thirty_comments_a_page_at_a_fixed_cost(voice_world:
         html = client.get(url).content.decode()
     assert html.count('data-testid="comment"') == THREAD_PAGE_SIZE
     assert len(long) == len(short)
+
+
+def test_a_flood_from_one_address_is_held_for_a_moderator_even_when_signed_in(voice_world: Any) -> None:
+    from hamafza.voice.services.comments import FLOOD_HOLD, comment_create
+
+    ordinals = ["نخست", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم"]
+    sent = [
+        comment_create(page=voice_world.page, text=f"{OPINION} نکته {word}", address="10.0.0.9", by=voice_world.citizen)
+        for word in ordinals[: FLOOD_HOLD + 1]
+    ]
+    assert [c.status for c in sent[:FLOOD_HOLD]] == [CommentStatus.PUBLISHED] * FLOOD_HOLD
+    assert sent[FLOOD_HOLD].status == CommentStatus.PENDING and sent[FLOOD_HOLD].held_rules == "spam"
+    # Another address is not held for this one's flood.
+    other = comment_create(page=voice_world.page, text=f"{OPINION} نکته هشتم", address="10.0.0.10", by=None)
+    assert other.status == CommentStatus.PUBLISHED

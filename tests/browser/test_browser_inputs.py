@@ -47,7 +47,10 @@ def test_latin_digits_typed_into_a_number_box_show_as_persian_and_a_bad_form_lea
 def open_members_of_fars_welfare(page) -> None:
     page.goto("/organizations/?q=بهزیستی فارس")
     page.get_by_test_id("org-name").first.click()
-    page.get_by_role("link", name="اعضا و نقش‌ها").click()
+    # Wait for the members page itself: the checks that follow count rows, and a count does not wait.
+    with page.expect_navigation(url="**/members/"):
+        page.get_by_role("link", name="اعضا و نقش‌ها").click()
+    page.wait_for_load_state("networkidle")
 
 
 def test_taking_a_role_asks_first_and_cancelling_keeps_it(page):

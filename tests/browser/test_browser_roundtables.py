@@ -147,7 +147,10 @@ def test_a_citizen_proposes_a_statement_and_the_secretary_approves_it(page):
     with page.expect_navigation():  # the answer redirects back to the same page
         proposal.get_by_role("button", name="تأیید گزاره").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_test_id("statements-to-review").count() == 0
+    review = page.get_by_test_id("statements-to-review")
+    assert review.get_by_test_id("proposal").filter(has_text=PROPOSAL).count() == 0
+    # The demo's own waiting proposal on the same problem is still there to decide.
+    assert "راه دسترسی روستاهای هدف گردشگری" in review.inner_text()
     assert PROPOSAL in page.get_by_test_id("statements").inner_text()
 
     login(page, "member")

@@ -18,7 +18,9 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _keep_groups_on_one_worker(config, items)
     # Tests that need a server database run in the PostgreSQL pass of `make test`; in the SQLite pass they are
     # deselected (counted as such in the summary), never skipped.
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -27,6 +29,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if len(kept) != len(items):
         config.hook.pytest_deselected(items=[item for item in items if item not in kept])
         items[:] = kept
+
+
+def _keep_groups_on_one_worker(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Give every ``xdist_group`` test the ``@group`` suffix that ``--dist loadgroup`` deals out by.
+
+    pytest-xdist 3.8 writes the suffix to ``item._nodeid``, which pytest 9 no longer reads (a node's id is the
+    structured ``item._id``): every group was dealt out test by test, and the browser servers and the production
+    site were built on every worker. Runs last, after the browser conftest has marked its tests.
+    """
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        names = sorted(
+            {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")}
+        )
+        if names and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
 
 @pytest.fixture(scope="session")

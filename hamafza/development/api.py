@@ -14,7 +14,7 @@ from ninja.pagination import paginate
 
 from hamafza.core.api_schemas import ErrorOut
 from hamafza.core.errors import DomainError
-from hamafza.core.pagination import PageNumberPagination
+from hamafza.core.pagination import PageNumberPagination, Rows
 from hamafza.development import permissions, selectors, services
 from hamafza.development.models import Indicator, IndicatorValue, KeyWork, Pledge
 from hamafza.engagement.models import Stakeholder, StakeholderRepresentative
@@ -306,9 +306,9 @@ def _key_work(kw: KeyWork) -> dict[str, Any]:
 
 @router.get("/key-works/", response={200: list[KeyWorkOut], 401: ErrorOut}, auth=None, summary="کارهای شاخص")
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def key_work_list(request: HttpRequest) -> list[dict[str, Any]]:
+def key_work_list(request: HttpRequest) -> Rows:
     key_works = permissions.key_works_visible_to(request.user).select_related("program").order_by("-jalali_year", "id")
-    return [_key_work(kw) for kw in key_works]
+    return Rows(key_works, _key_work)
 
 
 @router.get("/key-works/{int:key_work_id}", response={200: KeyWorkOut, **ERRORS}, auth=None, summary="یک کار شاخص")

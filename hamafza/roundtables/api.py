@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from hamafza.core.errors import DomainError
-from hamafza.core.pagination import PageNumberPagination
+from hamafza.core.pagination import PageNumberPagination, Rows
 from hamafza.organizations import permissions as org_permissions
 from hamafza.roundtables import permissions, selectors, services
 from hamafza.roundtables.models import ElectionStatus, MemberCategory, MembershipStatus
@@ -203,14 +203,14 @@ def _problem(p: Any) -> dict[str, Any]:
 
 @router.get("/", response=list[TableOut], summary="میزهایی که در آن‌ها کار می‌کنم")
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def table_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_table(t) for t in selectors.table_list(request.user)]
+def table_list(request: HttpRequest) -> Rows:
+    return Rows(selectors.table_list(request.user), _table)
 
 
 @router.get("/public", response=list[TableOut], auth=None, summary="میزهای منتشرشده")
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def public_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_table(t) for t in selectors.published_tables()]
+def public_list(request: HttpRequest) -> Rows:
+    return Rows(selectors.published_tables(), _table)
 
 
 @router.get("/{int:table_id}", response=TableDetailOut, auth=None, summary="یک میز با اعضایش")
@@ -288,9 +288,9 @@ def election_close(request: HttpRequest, election_id: int) -> dict[str, Any]:
 
 @router.get("/{int:table_id}/problems", response=list[ProblemOut], auth=None, summary="مسئله‌های یک میز")
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def problem_list(request: HttpRequest, table_id: int) -> list[dict[str, Any]]:
+def problem_list(request: HttpRequest, table_id: int) -> Rows:
     table = permissions.get_table_or_404(request.user, table_id)
-    return [_problem(p) for p in selectors.problems_of(request.user, table)]
+    return Rows(selectors.problems_of(request.user, table), _problem)
 
 
 @router.get("/problems/{int:problem_id}", response=ProblemDetailOut, auth=None, summary="یک مسئله با راهکارها")

@@ -11,10 +11,11 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from hamafza.core.errors import DomainError
-from hamafza.core.pagination import PageNumberPagination
+from hamafza.core.pagination import PageNumberPagination, Rows
 from hamafza.voice import permissions, selectors
-from hamafza.voice.models import COMMENT_LIMIT, AgencyResponse, CommentKind, ResponseStatus
+from hamafza.voice.models import COMMENT_LIMIT, AgencyResponse, CommentKind, NewsItem, ResponseStatus
 from hamafza.voice.services import comments as comment_services
+from hamafza.voice.services import pages as page_services
 from hamafza.voice.services import responses as response_services
 from hamafza.voice.services import search as search_services
 
@@ -170,9 +171,9 @@ def _comment_out(comment: Any) -> dict[str, Any]:
 
 @router.get("/pages", response=list[PageOut], auth=None, summary="صفحه‌های عمومی")
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def page_list(request: HttpRequest) -> list[dict[str, Any]]:
+def page_list(request: HttpRequest) -> Rows:
     pages = permissions.pages_visible_to(request.user).filter(is_public=True).select_related("organization")
-    return [_page_out(page) for page in pages.order_by("-published_at", "-id")]
+    return Rows(pages.order_by("-published_at", "-id"), _page_out)
 
 
 @router.get("/pages/{page_id}", response=PageDetailOut, auth=None, summary="یک صفحه عمومی")
@@ -184,7 +185,7 @@ def page_detail(request: HttpRequest, page_id: int) -> dict[str, Any]:
 
 @router.get("/pages/{page_id}/comments", response=list[CommentOut], auth=None, summary="نظرهای منتشرشده یک صفحه")
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def comment_list(request: HttpRequest, page_id: int) -> list[dict[str, Any]]:
+def comment_list(request: HttpRequest, page_id: int) -> Rows:
     page = permissions.get_page_or_404(request.user, page_id)
     comments = (
         permissions.comments_visible_to(request.user)
@@ -192,7 +193,7 @@ def comment_list(request: HttpRequest, page_id: int) -> list[dict[str, Any]]:
         .select_related("author", "response__organization")
         .order_by("created_at", "id")
     )
-    return [_comment_out(comment) for comment in comments]
+    return Rows(comments, _comment_out)
 
 
 @router.post(
@@ -223,37 +224,38 @@ def comment_create(request: HttpRequest, page_id: int, payload: CommentIn) -> St
 
 @router.get("/news", response=list[NewsOut], auth=None, summary="اخبار و اطلاعیه‌ها")
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def news_list(request: HttpRequest) -> list[dict[str, Any]]:
+def news_list(request: HttpRequest) -> Rows:
     items = (
         permissions.news_visible_to(request.user)
         .filter(published_at__isnull=False)
         .select_related("organization")
         .order_by("-published_at", "-id")
     )
-    return [
-        {
-            "code": item.code,
-            "kind": item.kind,
-            "title": item.title,
-            "lead": item.lead,
-            "body": item.body,
-            "organization": item.organization.name,
-            "published_at": item.published_at,
-            "view_count": item.view_count,
-            "page_id": item.page_id,
-            "short_url": f"/n/{item.code}",
-        }
-        for item in items
-    ]
+    return Rows(items, _news_out, prepare=page_services.with_pending_views)
+
+
+def _news_out(item: NewsItem) -> dict[str, Any]:
+    return {
+        "code": item.code,
+        "kind": item.kind,
+        "title": item.title,
+        "lead": item.lead,
+        "body": item.body,
+        "organization": item.organization.name,
+        "published_at": item.published_at,
+        "view_count": item.view_count,
+        "page_id": item.page_id,
+        "short_url": f"/n/{item.code}",
+    }
 
 
 @router.get("/answers", response=list[AnswerOut], auth=None, summary="پاسخ‌های دستگاه‌ها به انتقاد و پیشنهاد")
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def answer_list(request: HttpRequest, organization_id: int | None = None) -> list[dict[str, Any]]:
+def answer_list(request: HttpRequest, organization_id: int | None = None) -> Rows:
     cases = AgencyResponse.objects.filter(comment__status="published", comment__page__is_public=True)
     if organization_id:
         cases = cases.filter(organization_id=organization_id)
-    return [_answer_out(case) for case in cases.select_related("organization").order_by("-received_at", "-id")]
+    return Rows(cases.select_related("organization").order_by("-received_at", "-id"), _answer_out)
 
 
 @router.post("/answers/{answer_id}", response=AnswerOut, summary="به‌روزرسانی وضعیت و پاسخ دستگاه")

@@ -57,19 +57,9 @@ def _host_public_pages() -> None:
 
 
 def pages_announced(specs: list[Any]) -> None:
-    from hamafza.voice.services.pages import public_page_ensure
+    from hamafza.voice.services.pages import public_pages_ensure
 
-    for spec in specs:
-        public_page_ensure(
-            target=spec.target,
-            organization=spec.organization,
-            kind=spec.kind,
-            title=spec.title,
-            url=spec.url,
-            text=spec.text,
-            is_public=spec.is_public,
-            published_at=spec.published_at,
-        )
+    public_pages_ensure(specs)
 
 
 def page_url_of(target: Any) -> str | None:
@@ -184,9 +174,7 @@ def my_comments_work(user: Any) -> Iterable[Any]:
         icon="chat-square-text",
         group="نظرهای من",
     )
-    appealable = Comment.objects.filter(
-        author=user, status=CommentStatus.REJECTED, appealed_at__isnull=True
-    ).count()
+    appealable = Comment.objects.filter(author=user, status=CommentStatus.REJECTED, appealed_at__isnull=True).count()
     yield WorkItem(
         label="نظرهای منتشرنشده شما که می‌توانید به آن‌ها اعتراض کنید",
         count=appealable,

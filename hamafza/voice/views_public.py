@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -39,6 +38,7 @@ def news_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(items.order_by("-published_at", "-id"), settings.HAMAFZA_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    page.object_list = page_services.with_pending_views(list(page.object_list))
     return render(request, "voice/news_list.html", {"page": page})
 
 
@@ -55,14 +55,10 @@ def my_comments(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in MY_COMMENTS_FILTERS:
         status = ""
-    mine = Comment.objects.filter(author=request.user).select_related(
-        "page", "response", "response__organization"
-    )
+    mine = Comment.objects.filter(author=request.user).select_related("page", "response", "response__organization")
     if status:
         mine = mine.filter(status=status)
-    page = Paginator(mine.order_by("-created_at", "-id"), settings.HAMAFZA_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(mine.order_by("-created_at", "-id"), settings.HAMAFZA_PAGE_SIZE).get_page(request.GET.get("page"))
     response_services.responses_seen(request.user)
     return render(
         request,
@@ -92,14 +88,15 @@ def _page_context(request: HttpRequest, page: PublicPage, form: CommentForm | No
 
 
 def _count_view(request: HttpRequest, code: int, form: CommentForm | None = None) -> None:
-    NewsItem.objects.filter(code=code, published_at__isnull=False).update(view_count=F("view_count") + 1)
+    page_services.news_record_view(code)
 
 
 @cached_for_visitors(on_hit=_count_view)
 def news_detail(request: HttpRequest, code: int, form: CommentForm | None = None) -> HttpResponse:
     item = permissions.get_news_or_404(request.user, code)
     if item.is_published and request.method == "GET":
-        page_services.news_record_view(item)
+        page_services.news_record_view(item.code)
+        page_services.with_pending_views([item])
     context = {
         "item": item,
         "can_edit": permissions.can_publish(request.user, item.organization),

@@ -75,9 +75,9 @@ class Stakeholder(TimeStampedModel):
     verification = models.CharField(
         "وضعیت تأیید", max_length=20, choices=Verification.choices, default=Verification.PENDING
     )
-    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    name_key = models.CharField(max_length=200, editable=False)
     # Duplicate detection: the name with every gap removed (see ``name_keys``).
-    compact_key = models.CharField(max_length=200, editable=False, db_index=True)
+    compact_key = models.CharField(max_length=200, editable=False)
     sort_key = models.CharField(max_length=600, editable=False)
     text_key = models.TextField(editable=False, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -91,7 +91,13 @@ class Stakeholder(TimeStampedModel):
         ordering = ["sort_key", "id"]
         # The registry's page (selectors.stakeholder_list: ORDER BY sort_key, id LIMIT 26) walks this index and
         # stops; the name search's LIKE '%…%' on text_key and compact_key uses trigram indexes (migration 0006).
-        indexes = [models.Index(fields=["sort_key", "id"], name="engagement_stakeholder_sort")]
+        # name_key and compact_key are looked up by equality only: plain indexes, without the second
+        # ``varchar_pattern_ops`` index PostgreSQL gets for ``db_index=True``, which every imported row paid for.
+        indexes = [
+            models.Index(fields=["sort_key", "id"], name="engagement_stakeholder_sort"),
+            models.Index(fields=["name_key"], name="engagement_stk_name_key"),
+            models.Index(fields=["compact_key"], name="engagement_stk_compact_key"),
+        ]
         constraints = [
             # Two NGOs never share a national registration number; individuals have none.
             models.UniqueConstraint(

@@ -79,6 +79,9 @@ class RoundUnit(models.Model):
         verbose_name = "واحد ارزیابی‌شونده"
         verbose_name_plural = "واحدهای ارزیابی‌شونده"
         constraints = [models.UniqueConstraint(fields=["round", "unit"], name="round_unit_unique")]
+        # The dashboard's counts per round, units and submitted self-assessments, read from the index alone
+        # (hamafza.evaluation.selectors.rounds_for_manager).
+        indexes = [models.Index(fields=["round", "self_submitted_at"], name="roundunit_round_submitted")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.round}"

@@ -244,8 +244,12 @@ def news_record_view(code: int) -> None:
         published.update(view_count=F("view_count") + 1)
         return
     key = _views_key(code)
-    cache.add(key, 0, timeout=None)
-    if cache.incr(key) == VIEW_FLUSH:
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the first view since the last restart of Redis: one more round trip, once
+        cache.add(key, 0, timeout=None)
+        count = cache.incr(key)
+    if count == VIEW_FLUSH:
         cache.decr(key, VIEW_FLUSH)
         published.update(view_count=F("view_count") + VIEW_FLUSH)
 

@@ -17,3 +17,5 @@ urlpatterns = [
 if settings.HAMAFZA_BENCH:
     # ``hamafza bench`` compares every page with this one: the same stack and middleware, no work of our own.
     urlpatterns.append(path("bench/bare", views.bench_bare, name="bench_bare"))
+    # …and the signed-in pages also with this one: a session and a person, nothing rendered.
+    urlpatterns.append(path("bench/bare-signed-in", views.bench_bare_signed_in, name="bench_bare_signed_in"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
@@ -29,6 +30,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def bench_bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+@login_required
+def bench_bare_signed_in(request: HttpRequest) -> HttpResponse:
+    """What every signed-in page pays before any work of its own: the session and the person."""
+    return HttpResponse(f"ok {request.user.pk}", content_type="text/plain")
 
 
 @require_GET

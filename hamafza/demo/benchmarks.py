@@ -453,6 +453,13 @@ def http_figures(*, duration: float, connections: int, out: Output, only: Sequen
             figures = [figure("bare Django view", bare["rps"], "req/s", "reference", None)]
             figures.append(figure("bare Django view p95", bare["p95"], "ms", "reference", None))
             errors = bare["errors"]
+            # What a signed-in page pays before any work of its own (the session and the person): a reference
+            # that shows how much of a signed-in page's cost is its own.
+            signed_in_bare = _load(
+                f"{base}/bench/bare-signed-in", duration, connections, {**headers, "Cookie": cookies[True]}
+            )
+            errors += signed_in_bare["errors"]
+            figures.append(figure("bare signed-in view", signed_in_bare["rps"], "req/s", "reference", None))
             for name, path, signed_in in _pages():
                 if only and not any(part in name for part in only):
                     continue
@@ -466,6 +473,11 @@ def http_figures(*, duration: float, connections: int, out: Output, only: Sequen
                 figures.append(
                     figure(f"{name}: share of the bare view's req/s", share * 100, "%", "≥ 25", ok and share >= 0.25)
                 )
+                if signed_in and signed_in_bare["rps"]:
+                    own = result["rps"] / signed_in_bare["rps"] * 100
+                    figures.append(
+                        figure(f"{name}: share of the bare signed-in view's req/s", own, "%", "reference", None)
+                    )
                 figures.append(
                     figure(
                         f"{name}: p95 (p50 {result['p50']:.0f} ms, p99 {result['p99']:.0f} ms)",

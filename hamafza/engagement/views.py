@@ -27,10 +27,10 @@ def stakeholder_list(request: HttpRequest) -> HttpResponse:
     if not permissions.uses_registry(request.user):
         raise Http404
     filters = selectors.StakeholderFilters.from_query(request.GET)
-    page = CappedPaginator(selectors.stakeholder_list(request.user, filters), settings.HAMAFZA_PAGE_SIZE).get_page(
-        request.GET.get("page")
+    page = CappedPaginator(selectors.stakeholder_list(request.user, filters), settings.HAMAFZA_PAGE_SIZE).page_for(
+        request.GET
     )
-    query = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
+    query = urlencode({k: v for k, v in request.GET.items() if k not in {"page", "after", "before"} and v})
     return render(
         request,
         "engagement/stakeholder_list.html",

@@ -40,11 +40,12 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     visible = permissions.activities_visible_to(request.user)
     if not permissions.uses_registry(request.user) and not visible.exists():
         raise Http404
-    # A capped count (or the table's estimate for an administrator) and LIMIT/OFFSET down the
-    # engagement_activity_recent index: never a count or a sort of every visible activity.
+    # A capped count (or the table's estimate for an administrator) and a page read down the
+    # engagement_activity_recent index from the pager's cursor: never a count or a sort of every visible
+    # activity, and no OFFSET that grows with the page number.
     page = CappedPaginator(
         visible.select_related("organization", "room").order_by("-starts_at", "id"), settings.HAMAFZA_PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    ).page_for(request.GET)
     return render(
         request,
         "engagement/activity_list.html",

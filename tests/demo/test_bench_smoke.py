@@ -25,6 +25,8 @@ EXPECTED = (
     "stakeholder import preview",
     "stakeholder import confirm",
     "bare Django view",
+    "bare signed-in view",
+    "the evaluator's dashboard: share of the bare signed-in view",
     "public home: share",
     "ranking of the largest round: p95",
     "a unit's result: share",

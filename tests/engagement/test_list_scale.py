@@ -134,3 +134,75 @@ def test_the_registry_search_keeps_its_matches(world, client, query):
     page = client.get(reverse("engagement:stakeholder_list"), {"q": query}).content.decode()
     assert "انجمن سبز شیراز" in page and "یاری‌گران" not in page
     assert Stakeholder.objects.count() == 2
+
+
+def _link(html: str, label: str) -> str | None:
+    match = re.search(rf'href="\?([^"]*)">{label}</a>', html)
+    return match.group(1).replace("&amp;", "&") if match else None
+
+
+def test_next_and_previous_walk_the_whole_list_by_cursor_without_an_offset(world, client):
+    _activities(world.welfare, 130)  # five full pages and five more; starts shared by three, as before
+    client.force_login(world.staff)
+    url = reverse("engagement:activity_list")
+    ids = list(
+        Activity.objects.filter(organization=world.welfare).order_by("-starts_at", "id").values_list("pk", flat=True)
+    )
+    seen: list[int] = []
+    pages: list[str] = []
+    query = ""
+    while True:
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(f"{url}?{query}").content.decode()
+        if query:
+            assert "after=" in query
+            page_reads = [
+                q["sql"]
+                for q in queries.captured_queries
+                if "engagement_activity" in q["sql"] and "LIMIT 26" in q["sql"]
+            ]
+            assert page_reads and all("OFFSET" not in sql for sql in page_reads)
+        seen += [int(pk) for pk in re.findall(r'href="/engagement/activities/(\d+)/"', html)]
+        pages.append(html)
+        query = _link(html, "بعدی")
+        if not query:
+            break
+    # Every activity once, in the list's order (newest first, ties by id), over six pages.
+    assert seen == ids and len(pages) == 6
+    assert f"صفحه {format_number(6)}" in pages[-1]
+    # And back: «قبلی» from the last page gives the pages before it, row for row, down to the first.
+    html = pages[-1]
+    for expected in reversed(pages[:-1]):
+        query = _link(html, "قبلی")
+        assert query and "before=" in query
+        html = client.get(f"{url}?{query}").content.decode()
+        assert re.findall(r'href="/engagement/activities/(\d+)/"', html) == re.findall(
+            r'href="/engagement/activities/(\d+)/"', expected
+        )
+    assert "صفحه ۱ " in html and _link(html, "قبلی") is None
+
+
+def test_a_cursor_that_is_not_ours_is_ignored_and_the_page_number_serves(world, client):
+    _activities(world.welfare, 40)
+    client.force_login(world.staff)
+    url = reverse("engagement:activity_list")
+    for junk in ["x", "W10", "WyJhIiwgImIiXQ", "!!", "eyJhIjogMX0"]:
+        response = client.get(url, {"after": junk, "page": "2"})
+        assert response.status_code == 200
+        assert _rows(response.content.decode()) == 15
+    assert client.get(url, {"before": "WyIyMDI1LTA1LTA1VDEwOjAwOjAwKzAzOjMwIiwgIm5vdC1hbi1pZCJd"}).status_code == 200
+
+
+def test_the_registry_pages_by_cursor_and_keeps_its_filters(world, client):
+    for n in range(60):
+        stakeholder_create(data=StakeholderData(name=f"انجمن شماره {n} یاری", provinces=[world.province]), by=None)
+    client.force_login(world.staff)
+    url = reverse("engagement:stakeholder_list")
+    first = client.get(url, {"q": "یاری"}).content.decode()
+    query = _link(first, "بعدی")
+    assert query and "q=" in query and "after=" in query
+    second = client.get(f"{url}?{query}").content.decode()
+    first_ids = set(re.findall(r'href="/engagement/stakeholders/(\d+)/"', first))
+    second_ids = set(re.findall(r'href="/engagement/stakeholders/(\d+)/"', second))
+    assert first_ids and second_ids and not first_ids & second_ids
+    assert "صفحه ۲" in second

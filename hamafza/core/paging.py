@@ -65,6 +65,14 @@ class CappedPage(Page):
     def has_next(self) -> bool:
         return self._more
 
+    # The number only labels the page (the cursor says where it is), so a link's number is never checked against
+    # the count: a hand-edited ``page=`` with a cursor must not turn «بعدی» into an error.
+    def next_page_number(self) -> int:
+        return min(self.number + 1, MAX_PAGE)
+
+    def previous_page_number(self) -> int:
+        return max(self.number - 1, 1)
+
 
 def _encode(values: list[Any]) -> str:
     plain = [value.isoformat() if isinstance(value, dt.datetime | dt.date) else value for value in values]
@@ -222,6 +230,8 @@ class CappedPaginator(Paginator):
 
     def _page(self, rows: list[Any], number: int, *, more: bool, earlier: bool) -> CappedPage:
         order = self._order()
+        if self.is_exact:
+            number = min(number, max(self.num_pages, 1))
         cursor = (lambda row: _encode([getattr(row, field.attname) for field, _ in order])) if order else None
         return CappedPage(
             rows,

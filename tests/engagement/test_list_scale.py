@@ -191,6 +191,15 @@ def test_a_cursor_that_is_not_ours_is_ignored_and_the_page_number_serves(world, 
         assert response.status_code == 200
         assert _rows(response.content.decode()) == 15
     assert client.get(url, {"before": "WyIyMDI1LTA1LTA1VDEwOjAwOjAwKzAzOjMwIiwgIm5vdC1hbi1pZCJd"}).status_code == 200
+    # A real cursor with a number edited by hand: the number is only a label, and never out of the list's pages.
+    after = _link(client.get(url).content.decode(), "بعدی")
+    assert after
+    cursor = re.search(r"after=([\w-]+)", after).group(1)
+    for number in ["999", "0", "-3", "۲", "9" * 40]:
+        response = client.get(url, {"after": cursor, "page": number})
+        assert response.status_code == 200
+        assert _rows(response.content.decode()) == 15
+        assert response.context["page"].number == 2
 
 
 def test_the_registry_pages_by_cursor_and_keeps_its_filters(world, client):

@@ -50,6 +50,22 @@ def _keep_groups_on_one_worker(config: pytest.Config, items: list[pytest.Item]) 
             item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing() -> Any:
+    """Argon2 is meant to be slow (0.2 s a hash here, more with two workers): the suite hashes with MD5.
+
+    The settings themselves keep Argon2 first (pinned in tests/accounts/test_password_hashing.py), and the browser
+    server and the production smoke test, which run the real settings in their own processes, hash with it.
+    """
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
+
+
 @pytest.fixture(scope="session")
 def places_loaded(django_db_setup: Any, django_db_blocker: Any) -> None:
     from hamafza.places.models import Province

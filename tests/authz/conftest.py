@@ -21,7 +21,7 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[tuple[World,
     media = tempfile.mkdtemp(prefix="authz-media-")
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], MEDIA_ROOT=media),
+        override_settings(MEDIA_ROOT=media),
     ):
         atomic = transaction.atomic()
         atomic.__enter__()

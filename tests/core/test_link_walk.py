@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 
 from hamafza.demo.data import ACCOUNTS
 from tests.core.linkwalk import first_link_to, walk
@@ -24,14 +24,10 @@ USERNAMES = [account.username for account in ACCOUNTS]
 def demo(django_db_setup: Any, django_db_blocker: Any, places_loaded: Any) -> Iterator[None]:
     from hamafza.demo.world import build_world
 
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-    ):
-        with transaction.atomic():
-            build_world(io.StringIO())
-            yield
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_world(io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def _client_for(username: str | None) -> Client:

@@ -14,12 +14,6 @@ import pytest
 from django.core.management import call_command
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings: Any) -> None:
-    # Argon2 is meant to be slow; eleven demo accounts per test need not be.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def run_demo(places_loaded: Any, db: Any, monkeypatch: Any, request: Any) -> Callable[[], str]:
     """Run ``hamafza demo`` and return what it printed.

@@ -21,6 +21,7 @@ EXPECTED = (
     "speed-up over a naive ORM loop",
     "organization search p95",
     "spelling-variant recall",
+    "comment triage",
     "framework import",
     "stakeholder import preview",
     "stakeholder import confirm",

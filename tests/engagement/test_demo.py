@@ -8,10 +8,9 @@ from django.core.management import call_command
 
 
 @pytest.fixture
-def demo(places_loaded: Any, db: Any, monkeypatch: Any, settings: Any) -> Any:
+def demo(places_loaded: Any, db: Any, monkeypatch: Any) -> Any:
     from hamafza.demo import world
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Scoring three rounds of 22 districts is not what these tests look at.
     monkeypatch.setattr(world, "BUILDERS", tuple(b for b in world.BUILDERS if b.name != "evaluation"))
 

@@ -17,10 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(places_loaded: Any, db: Any, monkeypatch: Any, settings: Any) -> Any:
+def demo(places_loaded: Any, db: Any, monkeypatch: Any) -> Any:
     from hamafza.demo import world
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     monkeypatch.setattr(world, "BUILDERS", tuple(b for b in world.BUILDERS if b.name != "evaluation"))
 
     def run() -> str:

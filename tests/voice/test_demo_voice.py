@@ -14,10 +14,9 @@ from hamafza.voice.models import AgencyResponse, Comment, CommentStatus, Moderat
 
 
 @pytest.fixture
-def demo(places_loaded: Any, db: Any, monkeypatch: Any, settings: Any) -> str:
+def demo(places_loaded: Any, db: Any, monkeypatch: Any) -> str:
     from hamafza.demo import world
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     monkeypatch.setattr(world, "BUILDERS", tuple(b for b in world.BUILDERS if b.name != "evaluation"))
     out = io.StringIO()
     call_command("demo", stdout=out)

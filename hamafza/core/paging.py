@@ -173,13 +173,14 @@ class CappedPaginator(Paginator):
     def page_for(self, params: Any) -> CappedPage:
         """The page a request asks for: by its cursor (``after`` / ``before``) when it has a valid one, else by
         ``page`` as ``get_page`` reads it."""
-        order = self._order()
+        order = self._order
         for direction in ("after", "before"):
             values = _decode(params.get(direction, ""), [field for field, _ in order]) if order else None
             if values is not None:
                 return self._seek(order, values, backwards=direction == "before", number=params.get("page"))
         return self.get_page(params.get("page"))
 
+    @cached_property
     def _order(self) -> list[tuple[models.Field, bool]] | None:
         """The list's order as (field, descending?) pairs of its own columns, ending in the primary key; None when
         the order is anything else (a relation, an expression), which only OFFSET can page."""
@@ -229,7 +230,7 @@ class CappedPaginator(Paginator):
         return self._page(rows, max(number, 2), more=further, earlier=True)
 
     def _page(self, rows: list[Any], number: int, *, more: bool, earlier: bool) -> CappedPage:
-        order = self._order()
+        order = self._order
         if self.is_exact:
             number = min(number, max(self.num_pages, 1))
         cursor = (lambda row: _encode([getattr(row, field.attname) for field, _ in order])) if order else None

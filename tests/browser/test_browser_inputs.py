@@ -37,6 +37,7 @@ def test_latin_digits_typed_into_a_number_box_show_as_persian_and_a_bad_form_lea
     assert inspection_starts.input_value() == "۱۴۰۵/۰۲/۱۰"
     page.get_by_role("button", name="ساخت دوره").click()
     summary = page.locator("[data-error-summary]")
+    summary.wait_for()  # the refused form comes back as a new page
     assert summary.is_visible()
     assert summary.evaluate("(node) => node === document.activeElement")
     screenshot(page, "form-with-errors")

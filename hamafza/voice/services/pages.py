@@ -9,7 +9,7 @@ import nh3
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -132,31 +132,12 @@ def news_publish(*, item: NewsItem, published_at: Any = None, by: Any) -> NewsIt
     return item
 
 
-def public_page_ensure(
-    *,
-    target: models.Model,
-    organization: Organization,
-    kind: str,
-    title: str,
-    url: str,
-    text: str = "",
-    is_public: bool = True,
-    published_at: Any = None,
-) -> PublicPage:
+def public_page_ensure(**fields: Any) -> PublicPage:
     """Register (or refresh) the public page of ``target`` — a news item, a published program, an evaluation
     result — so it can take comments and ratings and be found by search. Called by the module that owns
-    ``target`` inside its own audited service; the page row itself is bookkeeping, not a decision."""
-    spec = PageSpec(
-        target=target,
-        organization=organization,
-        kind=kind,
-        title=title,
-        url=url,
-        text=text,
-        is_public=is_public,
-        published_at=published_at,
-    )
-    return public_pages_ensure([spec])[0]
+    ``target`` inside its own audited service; the page row itself is bookkeeping, not a decision. Takes the
+    fields of ``PageSpec`` by name."""
+    return public_pages_ensure([PageSpec(**fields)])[0]
 
 
 PAGE_BATCH = 500

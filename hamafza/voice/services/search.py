@@ -55,25 +55,28 @@ def index_pages(pages: Sequence[PublicPage]) -> None:
             "page_id", "pk", *fields
         )
     }
-    entries = [
-        SearchEntry(
-            pk=existing[page.pk][0] if page.pk in existing else None,
+    fresh: list[SearchEntry] = []
+    changed: list[SearchEntry] = []
+    for page in pages:
+        held = existing.get(page.pk)
+        # The analyzer is the costly part: a page whose title and text are as indexed keeps its terms.
+        if held is not None and (held[1], held[2]) == (page.title, page.text):
+            if held[4] == page.published_at:
+                continue
+            terms = held[3]
+        else:
+            terms = _terms(page.title, page.text)
+        entry = SearchEntry(
+            pk=held[0] if held else None,
             page=page,
             comment=None,
             title=page.title,
             body=page.text,
-            terms=_terms(page.title, page.text),
+            terms=terms,
             published_at=page.published_at,
         )
-        for page in pages
-    ]
-    fresh = [entry for entry in entries if entry.pk is None]
-    # Only what differs is written, 100 rows a statement (see voice.services.pages.public_pages_ensure).
-    changed = [
-        entry
-        for entry in entries
-        if entry.pk is not None and tuple(getattr(entry, field) for field in fields) != existing[entry.page_id][1:]
-    ]
+        # Only what differs is written, 100 rows a statement (see voice.services.pages.public_pages_ensure).
+        (changed if held else fresh).append(entry)
     SearchEntry.objects.bulk_create(fresh)
     SearchEntry.objects.bulk_update(changed, fields, batch_size=100)
     _sync_fts_many([(entry.pk, entry.terms) for entry in fresh + changed])

@@ -182,7 +182,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _order(self) -> list[tuple[models.Field, bool]] | None:
-        """The list's order as (field, descending?) pairs of its own columns, ending in the primary key; None when
+        """The list's order as (field, descending?) pairs of its own columns, ending in a unique one; None when
         the order is anything else (a relation, an expression), which only OFFSET can page."""
         meta = self.object_list.model._meta
         order: list[tuple[models.Field, bool]] = []
@@ -197,7 +197,8 @@ class CappedPaginator(Paginator):
             if not isinstance(field, models.Field) or field.null:
                 return None
             order.append((field, descending))
-        return order if order and order[-1][0].primary_key else None
+        # The last column must tell any two rows apart: the primary key, or a unique one (the audit trail's seq).
+        return order if order and (order[-1][0].primary_key or order[-1][0].unique) else None
 
     def _seek(
         self, order: list[tuple[models.Field, bool]], values: list[Any], *, backwards: bool, number: Any

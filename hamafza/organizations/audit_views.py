@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,6 +15,7 @@ from django.utils import timezone
 from hamafza.core.describe import Entry, actions_labelled, describe_all, event_labels
 from hamafza.core.forms import BootstrapFormMixin, JalaliDateField, NormalizedCharField
 from hamafza.core.models import AuditEntry
+from hamafza.core.paging import CappedPaginator
 from hamafza.organizations import permissions
 from hamafza.persian import to_latin_digits
 
@@ -69,9 +69,12 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     if not permissions.can_anywhere(request.user, "audit.view"):
         raise Http404
     form = AuditFilterForm(request.GET or None)
-    page = Paginator(audit_entries(form), 50).get_page(request.GET.get("page"))
+    # The trail grows by every change on the platform: counted up to 1,001 rows and paged by cursor on seq (the
+    # next page is ``seq < v ORDER BY seq DESC LIMIT 51`` on its unique index, however deep).
+    page = CappedPaginator(audit_entries(form), 50).page_for(request.GET)
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("page", "after", "before"):
+        query.pop(key, None)
     rows = list(zip(page, describe_all(_entry(e) for e in page), strict=True))
     return render(
         request, "organizations/audit_list.html", {"form": form, "page": page, "rows": rows, "query": query.urlencode()}

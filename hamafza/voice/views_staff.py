@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from hamafza.core.errors import DomainError
+from hamafza.core.paging import CappedPaginator
 from hamafza.voice import permissions, selectors
 from hamafza.voice.forms import DecideForm, NewsEditForm, NewsForm, ResponseForm
 from hamafza.voice.models import CommentKind, CommentStatus, ModerationDecision, ResponseStatus, Rule
@@ -59,7 +60,9 @@ def moderation_queue(request: HttpRequest, pk: int) -> HttpResponse:
         rule=rule if rule in Rule.values else "",
         kind=kind if kind in CommentKind.values else "",
     )
-    page = Paginator(comments, settings.HAMAFZA_PAGE_SIZE).get_page(request.GET.get("page"))
+    # A busy agency's queue holds thousands: counted up to 1,001 (the order starts with a nullable column, so
+    # pages go by number).
+    page = CappedPaginator(comments, settings.HAMAFZA_PAGE_SIZE).page_for(request.GET)
     query = "&".join(f"{key}={value}" for key, value in (("status", status), ("rule", rule), ("kind", kind)) if value)
     return render(
         request,

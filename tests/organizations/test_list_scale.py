@@ -1,5 +1,5 @@
-"""The audit trail grows with every change on the platform: its page counts up to 1,001 entries and walks by cursor
-on ``seq``, never by OFFSET."""
+"""Lists that grow with the country: the audit trail (every change on the platform) and the directory (~15,000
+organizations) count up to 1,001 rows and walk by cursor, never by OFFSET."""
 
 from __future__ import annotations
 
@@ -81,3 +81,29 @@ def test_beyond_a_thousand_entries_the_count_is_capped(db):
     paginator = CappedPaginator(AuditEntry.objects.filter(action="x").order_by("-seq"), 50)
     assert not paginator.is_exact and paginator.count_label == f"بیش از {format_number(1000)}"
     assert [entry.seq for entry in paginator.page_for({}).object_list][:2] == [11_009, 11_008]
+
+
+def test_the_directory_walks_by_cursor_in_persian_order_without_an_offset(client, make_user, grant, make_org):
+    from hamafza.organizations.models import Organization
+
+    admin = make_user("root")
+    grant(admin, "system_admin")
+    letters = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+    for n in range(60):
+        make_org(f"{letters[n % len(letters)]}اداره {n}")
+    client.force_login(admin)
+    url = reverse("organizations:list")
+    expected = list(Organization.objects.order_by("sort_key", "id").values_list("pk", flat=True))
+    seen: list[int] = []
+    query = ""
+    while True:
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(f"{url}?{query}").content.decode()
+        if query:
+            reads = [q["sql"] for q in queries.captured_queries if "LIMIT 26" in q["sql"]]
+            assert reads and all("OFFSET" not in sql for sql in reads)
+        seen += [int(pk) for pk in re.findall(r'href="/organizations/(\d+)/" data-testid="org-name"', html)]
+        query = _link(html, "بعدی")
+        if not query:
+            break
+    assert seen == expected

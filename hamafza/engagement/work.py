@@ -68,7 +68,9 @@ def representative_note(user: Any) -> Iterator[RoleNote]:
         return
     links: list[tuple[str, str]] = [
         (name, reverse("engagement:stakeholder_detail", args=[pk]))
-        for pk, name in Stakeholder.objects.filter(pk__in=represented).order_by("sort_key").values_list("pk", "name")[:2]
+        for pk, name in Stakeholder.objects.filter(pk__in=represented)
+        .order_by("sort_key")
+        .values_list("pk", "name")[:2]
     ]
     waiting = EngagementRequest.objects.filter(
         stakeholder_id__in=represented, is_to_agency=True, status=RequestStatus.OPEN

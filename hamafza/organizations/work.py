@@ -16,6 +16,7 @@ from hamafza.organizations.roles import Role, roles_with
 
 GROUP = "سازمان و اعضا"
 
+
 def people_work(user: Any) -> Iterator[WorkItem]:
     """Managers and governors keep the people and roles of the organizations they run."""
     managing = roles_with("roles.manage") - {Role.SYSTEM_ADMIN}

@@ -234,9 +234,10 @@ def _postgres_build(conn: Any, suite_url: str, kind: Kind) -> None:
     except BaseException:
         _drop(conn, work)
         raise
-    # The builder has exited (PostgreSQL waits a few seconds for its backend to go before a rename or a clone).
+    # The builder has exited (PostgreSQL waits a few seconds for its backend to go before a rename or a clone). Under
+    # its final name the template is complete and refuses connections, so it is never in use when it is cloned.
+    conn.execute(f'ALTER DATABASE "{work}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false')
     conn.execute(f'ALTER DATABASE "{work}" RENAME TO "{final}"')
-    conn.execute(f'ALTER DATABASE "{final}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false')
 
 
 def postgres_create(kind: Kind, suite_url: str, name: str) -> str:

@@ -1,8 +1,9 @@
 """Browser tests drive Debian's chromium against a real server, prepared the way ``make run`` prepares one.
 
-The server runs in its own process on its own database (a fresh SQLite file, or ``<DATABASE_URL>_e2e_<worker>``
-on PostgreSQL, one per pytest-xdist worker), loaded by ``hamafza setup``: migrations, Iran's divisions and the
-demo world. Screenshots go to ``var/screenshots`` so a person can look at them.
+The server runs in its own process on its own database (an SQLite file, or ``<DATABASE_URL>_e2e_<worker>`` on
+PostgreSQL, one per pytest-xdist worker), a copy of the ``places`` template (tests/template_db.py: migrated, Iran's
+divisions loaded, built once), then loaded by ``hamafza setup``: migrations (none left), places (none missing),
+static files and the demo world. Screenshots go to ``var/screenshots`` so a person can look at them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.template_db import installation_database, postgres_drop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -46,28 +49,24 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _e2e_database_url(env: dict[str, str]) -> str | None:
-    url = env.get("DATABASE_URL")
-    if not url:
-        return None
-    import psycopg
-
-    base, _, name = url.rpartition("/")
-    e2e = f"{name}_e2e_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{e2e}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{e2e}"')
-    return f"{base}/{e2e}"
-
-
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     var = tmp_path_factory.mktemp("e2e-var")
     env = {**os.environ, "HAMAFZA_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "hamafza.settings"}
     env.pop("DEBUG", None)
-    database_url = _e2e_database_url(env)
+    # Starts from the places template (migrated, Iran's divisions loaded): `hamafza setup` then migrates nothing,
+    # adds no place, collects the static files and builds the demo world, as on a machine set up before.
+    database_url = installation_database("places", var, "e2e")
     if database_url:
         env["DATABASE_URL"] = database_url
+    try:
+        yield from _serve(var, env)
+    finally:
+        if database_url:
+            postgres_drop(database_url)
+
+
+def _serve(var: Path, env: dict[str, str]) -> Iterator[str]:
     bin_dir = Path(sys.executable).parent
     subprocess.run([str(bin_dir / "hamafza"), "setup"], env=env, check=True, cwd=ROOT, capture_output=True)
     port = _free_port()

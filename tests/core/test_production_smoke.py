@@ -1,9 +1,10 @@
 """Production smoke test: the demo served by gunicorn under ``hamafza.settings_production`` behind a TLS proxy.
 
-The data is built the non-production way (``hamafza setup`` with the embedded settings — production refuses to
-build the demo), then production collects its static files into a manifest and gunicorn serves them. Visitors
-follow every link they are shown, as anonymous and as several roles logged in through the real form, and each
-page must answer 200 (a page shows only links its viewer may open).
+The data is built the non-production way (a copy of the migrated, places-loaded template of tests/template_db.py,
+then ``hamafza migrate`` and ``hamafza demo`` with the embedded settings — production refuses to build the demo),
+while production collects its static files into a manifest; then gunicorn serves them. Visitors follow every link
+they are shown, as anonymous and as several roles logged in through the real form, and each page must answer 200
+(a page shows only links its viewer may open).
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """A small-profile run of ``hamafza bench``: every figure is there with its target, and every page answers 200.
 
 The benchmark starts its own gunicorn under the production settings, so it runs in a subprocess on a database of
-its own (a temporary SQLite file, or a fresh PostgreSQL database in the PostgreSQL pass); the full national run is ``make bench``, never part of the suite.
+its own (an SQLite file, or a PostgreSQL database in the PostgreSQL pass), a copy of the ``places`` template
+(tests/template_db.py: migrated, Iran's divisions loaded, built once); the full national run is ``make bench``,
+never part of the suite.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.template_db import installation_database, postgres_drop
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,26 +43,23 @@ EXPECTED = (
 )
 
 
-def _own_database(url: str) -> str:
-    """A fresh database beside the suite's own on the same PostgreSQL server, for the benchmark's server."""
-    import psycopg
-
-    base, _, name = url.rpartition("/")
-    bench = f"{name}_bench_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{bench}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{bench}"')
-    return f"{base}/{bench}"
-
-
 @pytest.mark.xdist_group("servers")
 def test_small_benchmark_prints_every_figure_with_its_target(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     env["HAMAFZA_VAR_DIR"] = str(tmp_path)
-    if os.environ.get("DATABASE_URL"):
-        env["DATABASE_URL"] = _own_database(os.environ["DATABASE_URL"])
+    # Migrated, with Iran's divisions already loaded (the benchmark would load them itself on an empty database).
+    database_url = installation_database("places", tmp_path, "bench")
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    try:
+        _benchmark(tmp_path, env)
+    finally:
+        if database_url:
+            postgres_drop(database_url)
+
+
+def _benchmark(tmp_path: Path, env: dict[str, str]) -> None:
     hamafza = str(Path(sys.executable).parent / "hamafza")
-    subprocess.run([hamafza, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
     out = tmp_path / "bench.json"
     run = subprocess.run(
         [hamafza, "bench", "--profile", "small", "--duration", "0.5", "--connections", "2", "--json", str(out)],

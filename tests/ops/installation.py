@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.template_db import installation_database, postgres_drop
+
 ROOT = Path(__file__).resolve().parents[2]
 HAMAFZA = str(Path(sys.executable).parent / "hamafza")
 
@@ -62,31 +64,18 @@ class Installation:
         }
 
 
-def _postgres(base_url: str, name: str, *, create: bool) -> None:
-    import psycopg
-
-    base = base_url.rpartition("/")[0]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
 @contextmanager
 def installation(var_dir: Path, label: str) -> Iterator[Installation]:
-    """On PostgreSQL (DATABASE_URL set) a database of its own per xdist worker; otherwise SQLite in ``var_dir``."""
-    base_url = os.environ.get("DATABASE_URL")
-    database_url = None
-    if base_url:
-        name = f"{base_url.rpartition('/')[2]}_ops_{label}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-        _postgres(base_url, name, create=True)
-        database_url = f"{base_url.rpartition('/')[0]}/{name}"
-    var_dir.mkdir(parents=True, exist_ok=True)
+    """A freshly migrated, empty installation: a copy of the ``migrated`` template (tests/template_db.py).
+
+    On PostgreSQL (DATABASE_URL set) a database of its own per xdist worker; otherwise SQLite in ``var_dir``.
+    """
+    database_url = installation_database("migrated", var_dir, f"ops_{label}")
     try:
         yield Installation(var_dir=var_dir, database_url=database_url)
     finally:
-        if base_url and database_url:
-            _postgres(base_url, database_url.rpartition("/")[2], create=False)
+        if database_url:
+            postgres_drop(database_url)
 
 
 def checked(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:

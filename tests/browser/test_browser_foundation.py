@@ -92,7 +92,9 @@ def test_bad_input_gets_persian_messages(page):
     page.get_by_label("کد ملی").fill("0499370898")
     page.get_by_label("شماره همراه").fill("۱۲۳۴")
     page.get_by_role("button", name="ذخیره", exact=True).click()
-    errors = page.locator('[data-testid="field-error"]').all_inner_texts()
+    field_errors = page.locator('[data-testid="field-error"]')
+    field_errors.first.wait_for()
+    errors = field_errors.all_inner_texts()
     assert any("کد ملی" in e for e in errors), errors
     assert any("شماره همراه" in e for e in errors), errors
     screenshot(page, "profile-errors")

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -64,6 +64,41 @@ def _fast_password_hashing() -> Any:
 
     with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request: pytest.FixtureRequest,
+    django_test_environment: None,
+    django_db_blocker: Any,
+    django_db_modify_db_settings: None,
+) -> Iterator[None]:
+    """pytest-django's fixture of the same name, except that this worker's test database starts as a copy of the
+    places template (``tests.template_db.prepare_test_database``) instead of being migrated here."""
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.template_db import prepare_test_database
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    cleanups = []
+    with django_db_blocker.unblock():
+        for alias in sorted(aliases):
+            cleanups.append(prepare_test_database(connections[alias]))
+        config = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            keepdb=True,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=verbosity)
+    for cleanup in cleanups:
+        cleanup()
 
 
 @pytest.fixture(scope="session")

@@ -285,6 +285,27 @@ def worker_database_name(suffix: str) -> str:
     return f"{base}_{suffix}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 
 
+def prepare_test_database(connection: Any) -> Callable[[], None]:
+    """Make the test database of ``connection`` (pytest-django's, this worker's) a copy of the places template.
+
+    Django's ``setup_databases`` then takes it as it is (``keepdb``): ``migrate`` finds nothing to apply and
+    ``places_loaded`` finds the places there. Each worker migrated and loaded its own before (about a minute on
+    this machine, twice a run), and the templates were built besides for the installations. Returns what removes
+    the copy's directory on SQLite after Django has dropped the database.
+
+    * PostgreSQL: ``CREATE DATABASE test_<name>_<worker> TEMPLATE <name>_tmpl_<key>_places``.
+    * SQLite: a file in a directory of its own under the system's temporary directory, named as the test
+      database (``TEST.NAME``), instead of Django's in-memory one.
+    """
+    if connection.vendor == "postgresql":
+        postgres_create("places", os.environ["DATABASE_URL"], connection.creation._get_test_db_name())
+        return lambda: None
+    directory = Path(tempfile.mkdtemp(prefix="hamafza-test-db-"))
+    sqlite_copy("places", directory)
+    connection.settings_dict["TEST"]["NAME"] = str(directory / SQLITE_NAME)
+    return lambda: shutil.rmtree(directory, ignore_errors=True)
+
+
 def installation_database(kind: Kind, var_dir: Path, suffix: str) -> str | None:
     """Give the installation in ``var_dir`` a database that starts as the ``kind`` template.
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hamafza.evaluation.models import AnswerSource, NodeScore, Round, RoundState
+from hamafza.evaluation.models import AnswerSource, NodeScore, Round, RoundState, RoundUnit
 from hamafza.evaluation.services.answers import AnswerInput, answer_save
 from hamafza.evaluation.services.rounds import round_add_units, round_advance, round_create
 from hamafza.evaluation.services.scoring import round_rescore
@@ -111,3 +111,27 @@ def test_rescoring_a_round_costs_a_fixed_number_of_queries(open_round):
     # Savepoint and release, 4 reads of the framework and units, the answers, the units' results; then on SQLite
     # the node scores deleted and inserted, on PostgreSQL read, staged (create, truncate, copy, analyze), merged (3).
     assert len(queries) == {"postgresql": 16}.get(connection.vendor, 10)
+
+
+def test_a_rescore_rewrites_only_the_units_whose_result_changed(open_round):
+    w = open_round
+    answer(w, w.unit1, "has_plan", "بله", w.manager1)
+    answer(w, w.unit2, "has_plan", "خیر", w.manager2)
+    round_rescore(round_=w.round)
+    w.unit1.refresh_from_db()
+    w.unit2.refresh_from_db()
+    first = {w.unit1.pk: w.unit1.scored_at, w.unit2.pk: w.unit2.scored_at}
+    assert None not in first.values()
+
+    round_rescore(round_=w.round)  # nothing changed: no unit is written
+    assert dict(RoundUnit.objects.filter(round=w.round).values_list("id", "scored_at")) == first
+
+    # Unit 2 catches up with unit 1: its total moves and both now share rank 1; unit 1's result is the same.
+    answer(w, w.unit2, "has_plan", "بله", w.manager2)
+    round_rescore(round_=w.round)
+    w.unit1.refresh_from_db()
+    w.unit2.refresh_from_db()
+    assert w.unit1.scored_at == first[w.unit1.pk]
+    assert w.unit2.scored_at > first[w.unit2.pk]
+    assert (w.unit1.rank, w.unit2.rank) == (1, 1)
+    assert w.unit2.total == w.unit1.total

@@ -70,7 +70,9 @@ def _plain(value: float) -> float | None:
 
 
 # Results go to the database as one JSON document per statement, so writing a round of 22 or of 2,000 units
-# is the same two statements (no per-row UPDATE, no batches sized by the driver's parameter limit).
+# is the same two statements (no per-row UPDATE, no batches sized by the driver's parameter limit). Only the units
+# whose result changed are in it: re-scoring after one inspector's correction rewrites the few units whose total
+# or rank moved, not all 3,100 rows of a national round (``scored_at``: when a unit's result last changed).
 _UPDATE_UNITS = {
     "sqlite": """
         UPDATE evaluation_roundunit AS ru SET
@@ -281,11 +283,15 @@ def round_rescore(*, round_: Round) -> int:
     )
     indicators = list(Indicator.objects.filter(axis__version=version).order_by("id").values("id", "axis_id", "weight"))
     axes = list(Axis.objects.filter(version=version).order_by("id").values("id", "weight"))
-    units = list(RoundUnit.objects.filter(round=round_).order_by("id").values_list("id", "unit_id"))
+    units = list(
+        RoundUnit.objects.filter(round=round_)
+        .order_by("id")
+        .values_list("id", "unit_id", "fraction", "total", "band", "rank", "change")
+    )
     if not units or not items:
         return 0
     item_index = {item["id"]: column for column, item in enumerate(items)}
-    unit_ids = np.array([ru_id for ru_id, _ in units], dtype=np.int64)
+    unit_ids = np.array([unit[0] for unit in units], dtype=np.int64)
     item_ids = np.array([item["id"] for item in items], dtype=np.int64)
     values = _values(unit_ids, item_ids, _answers(round_))
 
@@ -317,15 +323,17 @@ def round_rescore(*, round_: Round) -> int:
     if round_.previous_round_id:
         previous = dict(RoundUnit.objects.filter(round_id=round_.previous_round_id).values_list("unit_id", "total"))
     results = {}
-    for row, (ru_id, unit_id) in enumerate(units):
+    for row, (ru_id, unit_id, *stored) in enumerate(units):
         fraction, total = fractions[row], totals[row]
         before = previous.get(unit_id)
-        results[str(ru_id)] = [
+        result = [
             fraction,
             total,
             analytics.assign_band(fraction, bands).code if fraction is not None else "",
             ranks[row],
             round(total - before, 2) if total is not None and before is not None else None,
         ]
+        if result != stored:
+            results[str(ru_id)] = result
     _write(round_, results, unit_ids, node_keys, scores[:, node_columns])
     return len(units)

@@ -7,11 +7,13 @@ same few statements however many pages it holds, and announcing the same pages a
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from hamafza.core.db.bulk import update_rows
 from hamafza.core.public_pages import PageSpec
 from hamafza.voice.models import PageKind, PublicPage, SearchEntry
 from hamafza.voice.services import search
@@ -81,3 +83,35 @@ def test_a_page_made_private_leaves_search_and_comes_back_when_public_again(targ
     assert not PublicPage.objects.get(pk=pages[0].pk).is_public
     public_pages_ensure(_specs(office, units[:2]))
     assert SearchEntry.objects.filter(page__in=pages).count() == 4
+
+
+def test_rewriting_forty_changed_pages_costs_the_statements_of_three(targets):
+    office, units = targets
+    public_pages_ensure(_specs(office, units))
+    text = "رتبه بازبینی شد"
+    with CaptureQueriesContext(connection) as few:
+        public_pages_ensure([dataclasses.replace(s, text=text) for s in _specs(office, units[:3])])
+    with CaptureQueriesContext(connection) as many:
+        public_pages_ensure([dataclasses.replace(s, text=text) for s in _specs(office, units[3:])])
+    assert len(_writes(many)) == len(_writes(few)) and len(many) == len(few)
+    assert PublicPage.objects.filter(text=text).count() == 40
+
+
+def test_update_rows_writes_every_kind_of_value_as_the_orm_would(targets):
+    office, units = targets
+    pages = public_pages_ensure(_specs(office, units[:3]))
+    other = units[5]
+    moment = dt.datetime(2026, 3, 20, 8, 30, 15, 123456, tzinfo=dt.UTC)
+    pages[0].title = "نتیجهٔ «ارزیابی» 'واحد' \"نخست\" — ۱۴۰۵\n%s $.pk"
+    pages[0].organization = other
+    pages[0].published_at = moment
+    pages[1].is_public = False
+    pages[1].published_at = None
+    pages[1].text = ""
+    assert update_rows(PublicPage, pages[:2], ["title", "organization", "published_at", "is_public", "text"]) == 2
+    first, second, third = (PublicPage.objects.get(pk=page.pk) for page in pages)
+    assert first.title == pages[0].title and first.organization_id == other.pk and first.published_at == moment
+    assert first.is_public is True
+    assert second.is_public is False and second.published_at is None and second.text == ""
+    assert (third.title, third.organization_id) == (pages[2].title, office.pk)
+    assert update_rows(PublicPage, [], ["title"]) == 0

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from hamafza.core.audit import audit
+from hamafza.core.db.bulk import update_rows
 from hamafza.core.errors import DomainError, VersionConflict
 from hamafza.core.public_pages import PageSpec
 from hamafza.organizations.models import Organization
@@ -190,10 +191,9 @@ def _ensure_batch(specs: Sequence[PageSpec]) -> list[PublicPage]:
         chosen[key] = page
     fresh = [page for page in chosen.values() if page.pk is None]
     PublicPage.objects.bulk_create(fresh)
-    # Only the pages that differ are written (announcing a round again rewrites nothing), in small batches:
-    # bulk_update's CASE per field grows with the batch, and 100 rows a statement was the fastest.
+    # Only the pages that differ are written (announcing a round again rewrites nothing), in one statement.
     changed = [page for key, page in chosen.items() if key in existing and _values(page) != before[key]]
-    PublicPage.objects.bulk_update(changed, _PAGE_FIELDS, batch_size=100)
+    update_rows(PublicPage, changed, _PAGE_FIELDS)
     search.index_pages([page for page in chosen.values() if page.is_public])
     search.unindex_pages([page for key, page in chosen.items() if key in existing and not page.is_public])
     for key, page in chosen.items():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from hamafza.core.db.bulk import update_rows
 from hamafza.persian import index_terms, query_plan
 from hamafza.persian.analyzer import QueryPlan, hit_spans
 from hamafza.voice.models import Comment, CommentStatus, PublicPage, SearchEntry
@@ -75,10 +76,10 @@ def index_pages(pages: Sequence[PublicPage]) -> None:
             terms=terms,
             published_at=page.published_at,
         )
-        # Only what differs is written, 100 rows a statement (see voice.services.pages.public_pages_ensure).
+        # Only what differs is written, in one statement (see voice.services.pages.public_pages_ensure).
         (changed if held else fresh).append(entry)
     SearchEntry.objects.bulk_create(fresh)
-    SearchEntry.objects.bulk_update(changed, fields, batch_size=100)
+    update_rows(SearchEntry, changed, fields)
     _sync_fts_many([(entry.pk, entry.terms) for entry in fresh + changed])
 
 

@@ -47,6 +47,8 @@ class Notification(models.Model):
         indexes = [
             # The bell: "how many unread for me" is one index range.
             models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+            # A person's list, newest first, paged by cursor (notifications.views.notification_list).
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_list_idx"),
             # "Was this person already told about this object?" (overdue reminders are sent once).
             models.Index(fields=["kind", "target_type", "target_id"], name="notification_target_idx"),
         ]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hamafza.core.errors import DomainError
+from hamafza.core.paging import CappedPaginator
 from hamafza.notifications import selectors, services
 from hamafza.notifications.forms import PreferencesForm
 
@@ -19,12 +19,14 @@ from hamafza.notifications.forms import PreferencesForm
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     unread_only = request.GET.get("show") == "unread"
-    page = Paginator(
+    # A busy official gathers thousands: counted up to 1,001 and paged by cursor (``recipient = me AND created_at
+    # <= v … ORDER BY created_at DESC, id DESC LIMIT 26`` on notification_list_idx), however deep.
+    page = CappedPaginator(
         selectors.with_targets(selectors.notification_list(request.user, unread_only=unread_only)).select_related(
             "actor"
         ),
         settings.HAMAFZA_PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
+    ).page_for(request.GET)
     rows = [(n, selectors.link_opens_for(request.user, n)) for n in page]
     return render(
         request,

@@ -143,3 +143,43 @@ def test_api_lists_mine_and_marks_read(client: Any, zahra: Any, hossein: Any) ->
     missing = client.post(f"/api/v1/notifications/{other}/read")
     assert missing.status_code == 404 and missing.json()["detail"] == "پیدا نشد."
     assert client.post("/api/v1/notifications/read-all").json() == {"marked": 0}
+
+
+def test_a_long_list_walks_by_cursor_without_an_offset_and_back(client: Any, zahra: Any, hossein: Any) -> None:
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(60):
+        notify(recipients=[zahra], kind="tests.hello", title=f"پیام شماره {number}")
+    notify(recipients=[hossein], kind="tests.hello", title="پیام شماره حسین")
+    client.force_login(zahra)
+    expected = list(Notification.objects.filter(recipient=zahra).values_list("title", flat=True))
+
+    def titles(html: str) -> list[str]:
+        return re.findall(r'class="fw-semibold">(پیام شماره [^<]+)<', html)
+
+    def link(html: str, label: str) -> str | None:
+        match = re.search(rf'href="\?([^"]*)">{label}</a>', html)
+        return match.group(1).replace("&amp;", "&") if match else None
+
+    seen: list[str] = []
+    pages: list[str] = []
+    costs: list[int] = []
+    query = "show=all"
+    while query:
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(f"/notifications/?{query}").content.decode()
+        reads = [q["sql"] for q in queries.captured_queries if "notifications_notification" in q["sql"]]
+        assert all("OFFSET" not in sql for sql in reads if "LIMIT 26" in sql), reads
+        if len(pages) > 0:
+            assert "after=" in query
+        costs.append(len(queries))
+        seen += titles(html)
+        pages.append(html)
+        query = link(html, "بعدی")
+    assert seen == expected and len(pages) == 3
+    assert costs[1] == costs[2]  # a deep page costs what the second does
+    back = client.get(f"/notifications/?{link(pages[-1], 'قبلی')}").content.decode()
+    assert titles(back) == titles(pages[1])

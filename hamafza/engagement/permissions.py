@@ -14,9 +14,11 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from hamafza.engagement.models import (
+    ActionItem,
     Activity,
     Booking,
     EngagementRequest,
+    Participant,
     Stakeholder,
     StakeholderRepresentative,
 )
@@ -153,19 +155,31 @@ def get_request_or_404(user: Any, pk: Any) -> EngagementRequest:
 
 
 def activities_visible_to(user: Any) -> QuerySet[Activity]:
-    """An agency's activities for its people; a representative sees those their stakeholder takes part in."""
-    query = Q(participants__stakeholder_id__in=represented_ids(user)) if represented_ids(user) else None
+    """An agency's activities for its people; a representative sees those their stakeholder takes part in; anyone
+    those they take part in or own a decision of.
+
+    The personal ways in are one ``id IN (SELECT activity_id FROM participant WHERE … UNION SELECT activity_id FROM
+    actionitem WHERE owner_id = …)``, read through the participants' and action items' indexes. An ``OR`` across
+    the joins to participants and action items made PostgreSQL walk all 500,000 activities of the national
+    profile (1.4 s) for a person who takes part in none.
+    """
     agency = _agency_q(user)
     if agency is not None and not agency:
         return Activity.objects.all()  # a system administrator
-    if agency is not None:
-        query = agency if query is None else query | agency
+    sources: list[QuerySet[Any]] = []
+    represented = represented_ids(user)
+    if represented:
+        sources.append(Participant.objects.filter(stakeholder_id__in=represented).order_by().values("activity_id"))
     if getattr(user, "is_authenticated", False):
-        mine = Q(participants__user=user) | Q(action_items__owner=user)
+        sources.append(Participant.objects.filter(user=user).order_by().values("activity_id"))
+        sources.append(ActionItem.objects.filter(owner=user).order_by().values("activity_id"))
+    query = agency
+    if sources:
+        mine = Q(pk__in=sources[0].union(*sources[1:]))
         query = mine if query is None else query | mine
     if query is None:
         return Activity.objects.none()
-    return Activity.objects.filter(pk__in=Activity.objects.filter(query).values("pk"))
+    return Activity.objects.filter(query)
 
 
 def can_manage_activity(user: Any, activity: Activity) -> bool:

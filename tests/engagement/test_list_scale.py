@@ -215,3 +215,29 @@ def test_the_registry_pages_by_cursor_and_keeps_its_filters(world, client):
     second_ids = set(re.findall(r'href="/engagement/stakeholders/(\d+)/"', second))
     assert first_ids and second_ids and not first_ids & second_ids
     assert "صفحه ۲" in second
+
+
+def test_a_person_sees_the_activities_they_take_part_in_or_own_a_decision_of_through_indexed_subqueries(
+    world, client, make_user
+):
+    from hamafza.engagement.permissions import activities_visible_to
+    from hamafza.engagement.services.activities import Decision, minutes_save, participant_add
+
+    _activities(world.welfare, 12)
+    first, second, third = Activity.objects.filter(organization=world.welfare).order_by("id")[:3]
+    guest = make_user("mehman", first_name="مهمان", last_name="نشست")
+    participant_add(activity=first, stakeholder=None, user=guest, by=world.staff)
+    participant_add(activity=second, stakeholder=None, user=guest, by=world.staff)
+    decisions = [Decision(title="پیگیری مصوبه", owner=guest, due_on=dt.date(2025, 6, 1))]
+    minutes_save(activity=second, minutes="صورت‌جلسه", decisions=decisions, version=second.version, by=world.staff)
+    third = Activity.objects.get(pk=third.pk)
+    minutes_save(activity=third, minutes="صورت‌جلسه", decisions=decisions, version=third.version, by=world.staff)
+
+    visible = activities_visible_to(guest)
+    # Each activity once, though the second is reached both ways; the others of the office stay hidden.
+    assert sorted(visible.values_list("pk", flat=True)) == sorted([first.pk, second.pk, third.pk])
+    sql = str(visible.query).upper()
+    assert "UNION" in sql and "JOIN" not in sql, sql
+    client.force_login(guest)
+    page = client.get(reverse("engagement:activity_list")).content.decode()
+    assert _rows(page) == 3

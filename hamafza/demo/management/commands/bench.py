@@ -17,7 +17,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from hamafza.demo import benchmarks
-from hamafza.demo.scale import PROFILES
+from hamafza.demo.scale import PROFILES, settle
 
 
 class Command(BaseCommand):
@@ -37,6 +37,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         figures = benchmarks.in_process_figures(options["profile"], self.stdout, measure=not options["skip_in_process"])
         if not options["skip_http"]:
+            # The in-process figures leave rolled-back rows behind (imports, re-scores): cleared, as autovacuum would.
+            settle(self.stdout)
             figures += benchmarks.http_figures(
                 duration=options["duration"],
                 connections=options["connections"],

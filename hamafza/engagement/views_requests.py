@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hamafza.core.errors import DomainError
+from hamafza.core.paging import CappedPaginator
 from hamafza.engagement import permissions
 from hamafza.engagement.forms import ReplyForm, RequestForm
 from hamafza.engagement.models import (
@@ -40,7 +40,8 @@ def request_list(request: HttpRequest) -> HttpResponse:
         items = items.filter(status=RequestStatus.OPEN, due_on__lt=today)
     elif status in RequestStatus.values:
         items = items.filter(status=status)
-    page = Paginator(items.order_by("-created_at", "-id"), settings.HAMAFZA_PAGE_SIZE).get_page(request.GET.get("page"))
+    # A busy agency's requests run into thousands: counted up to 1,001 and paged by cursor on (created_at, id).
+    page = CappedPaginator(items.order_by("-created_at", "-id"), settings.HAMAFZA_PAGE_SIZE).page_for(request.GET)
     return render(
         request,
         "engagement/request_list.html",

@@ -115,3 +115,31 @@ def test_a_representative_cannot_write_for_another_ngo_and_an_agency_asks_for_co
     asked = EngagementRequest.objects.get(subject="نظر مشورتی درباره طرح توانمندسازی")
     assert not asked.is_to_agency
     assert Notification.objects.filter(recipient=world.rep, kind="engagement.request.received").exists()
+
+
+def test_a_long_list_of_requests_walks_by_cursor_and_keeps_its_filter(world, client):
+    import re
+
+    for number in range(55):
+        made = _proposal(world)
+        EngagementRequest.objects.filter(pk=made.pk).update(subject=f"پیشنهاد شماره {number}")
+    expected = list(
+        EngagementRequest.objects.filter(status=RequestStatus.OPEN)
+        .order_by("-created_at", "-id")
+        .values_list("subject", flat=True)
+    )
+    client.force_login(world.manager)
+
+    def subjects(html: str) -> list[str]:
+        return re.findall(r'">(پیشنهاد شماره [۰-۹0-9]+)</a>', html)
+
+    seen, pages, query = [], [], "status=open"
+    while query:
+        html = client.get(f"{reverse('engagement:request_list')}?{query}").content.decode()
+        seen += subjects(html)
+        pages.append(html)
+        match = re.search(r'href="\?([^"]*)">بعدی</a>', html)
+        query = match.group(1).replace("&amp;", "&") if match else ""
+        if query:
+            assert "status=open" in query and "after=" in query
+    assert seen == expected and len(pages) == 3

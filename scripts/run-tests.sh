@@ -8,6 +8,10 @@ python=${PYTHON_BIN:-.venv/bin/python}
 cores=$(nproc 2>/dev/null || echo 2)
 jobs=${TEST_JOBS:-$(( cores < 4 ? cores : 4 ))}
 log=$(mktemp)
+# Every PostgreSQL connection of the run (the suite, the servers and installations it starts, pg_dump) commits
+# without waiting for the WAL to reach the disk: 0.13 ms a commit instead of 2.1 ms on these machines. What a
+# crash would lose is a test database; the tests see the same data and the same isolation.
+export PGOPTIONS="${PGOPTIONS:+$PGOPTIONS }-c synchronous_commit=off"
 trap 'rm -f "$log"' EXIT
 
 # loadgroup: the browser tests (one `hamafza setup` and one gunicorn) and the production smoke test each stay on

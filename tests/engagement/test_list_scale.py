@@ -15,6 +15,7 @@ from django.utils import timezone
 from hamafza.engagement.models import Activity, Stakeholder
 from hamafza.engagement.services.stakeholders import StakeholderData, domains_by_name, stakeholder_create
 from hamafza.persian import format_number
+from tests.paging import pager_link
 
 
 def _activities(organization, n: int, *, title: str = "نشست هم‌اندیشی") -> None:
@@ -136,11 +137,6 @@ def test_the_registry_search_keeps_its_matches(world, client, query):
     assert Stakeholder.objects.count() == 2
 
 
-def _link(html: str, label: str) -> str | None:
-    match = re.search(rf'href="\?([^"]*)">{label}</a>', html)
-    return match.group(1).replace("&amp;", "&") if match else None
-
-
 def test_next_and_previous_walk_the_whole_list_by_cursor_without_an_offset(world, client):
     _activities(world.welfare, 130)  # five full pages and five more; starts shared by three, as before
     client.force_login(world.staff)
@@ -164,7 +160,7 @@ def test_next_and_previous_walk_the_whole_list_by_cursor_without_an_offset(world
             assert page_reads and all("OFFSET" not in sql for sql in page_reads)
         seen += [int(pk) for pk in re.findall(r'href="/engagement/activities/(\d+)/"', html)]
         pages.append(html)
-        query = _link(html, "بعدی")
+        query = pager_link(html, "بعدی")
         if not query:
             break
     # Every activity once, in the list's order (newest first, ties by id), over six pages.
@@ -173,13 +169,13 @@ def test_next_and_previous_walk_the_whole_list_by_cursor_without_an_offset(world
     # And back: «قبلی» from the last page gives the pages before it, row for row, down to the first.
     html = pages[-1]
     for expected in reversed(pages[:-1]):
-        query = _link(html, "قبلی")
+        query = pager_link(html, "قبلی")
         assert query and "before=" in query
         html = client.get(f"{url}?{query}").content.decode()
         assert re.findall(r'href="/engagement/activities/(\d+)/"', html) == re.findall(
             r'href="/engagement/activities/(\d+)/"', expected
         )
-    assert "صفحه ۱ " in html and _link(html, "قبلی") is None
+    assert "صفحه ۱ " in html and pager_link(html, "قبلی") is None
 
 
 def test_a_cursor_that_is_not_ours_is_ignored_and_the_page_number_serves(world, client):
@@ -192,7 +188,7 @@ def test_a_cursor_that_is_not_ours_is_ignored_and_the_page_number_serves(world, 
         assert _rows(response.content.decode()) == 15
     assert client.get(url, {"before": "WyIyMDI1LTA1LTA1VDEwOjAwOjAwKzAzOjMwIiwgIm5vdC1hbi1pZCJd"}).status_code == 200
     # A real cursor with a number edited by hand: the number is only a label, and never out of the list's pages.
-    after = _link(client.get(url).content.decode(), "بعدی")
+    after = pager_link(client.get(url).content.decode(), "بعدی")
     assert after
     cursor = re.search(r"after=([\w-]+)", after).group(1)
     for number in ["999", "0", "-3", "۲", "9" * 40]:
@@ -208,7 +204,7 @@ def test_the_registry_pages_by_cursor_and_keeps_its_filters(world, client):
     client.force_login(world.staff)
     url = reverse("engagement:stakeholder_list")
     first = client.get(url, {"q": "یاری"}).content.decode()
-    query = _link(first, "بعدی")
+    query = pager_link(first, "بعدی")
     assert query and "q=" in query and "after=" in query
     second = client.get(f"{url}?{query}").content.decode()
     first_ids = set(re.findall(r'href="/engagement/stakeholders/(\d+)/"', first))

@@ -8,6 +8,7 @@ import pytest
 
 from hamafza.notifications.models import Notification, NotificationPreference
 from hamafza.notifications.services import notify
+from tests.paging import pager_link
 
 pytestmark = pytest.mark.django_db
 
@@ -160,10 +161,6 @@ def test_a_long_list_walks_by_cursor_without_an_offset_and_back(client: Any, zah
     def titles(html: str) -> list[str]:
         return re.findall(r'class="fw-semibold">(پیام شماره [^<]+)<', html)
 
-    def link(html: str, label: str) -> str | None:
-        match = re.search(rf'href="\?([^"]*)">{label}</a>', html)
-        return match.group(1).replace("&amp;", "&") if match else None
-
     seen: list[str] = []
     pages: list[str] = []
     costs: list[int] = []
@@ -178,8 +175,8 @@ def test_a_long_list_walks_by_cursor_without_an_offset_and_back(client: Any, zah
         costs.append(len(queries))
         seen += titles(html)
         pages.append(html)
-        query = link(html, "بعدی")
+        query = pager_link(html, "بعدی")
     assert seen == expected and len(pages) == 3
     assert costs[1] == costs[2]  # a deep page costs what the second does
-    back = client.get(f"/notifications/?{link(pages[-1], 'قبلی')}").content.decode()
+    back = client.get(f"/notifications/?{pager_link(pages[-1], 'قبلی')}").content.decode()
     assert titles(back) == titles(pages[1])

@@ -14,11 +14,7 @@ from hamafza.core.audit import audit
 from hamafza.core.models import AuditEntry
 from hamafza.core.paging import CappedPaginator
 from hamafza.persian import format_number
-
-
-def _link(html: str, label: str) -> str | None:
-    match = re.search(rf'href="\?([^"]*)">{label}</a>', html)
-    return match.group(1).replace("&amp;", "&") if match else None
+from tests.paging import pager_link
 
 
 def _seqs(html: str) -> list[int]:
@@ -49,12 +45,12 @@ def test_the_audit_trail_walks_by_cursor_on_seq_without_an_offset_and_back(clien
             assert all("OFFSET" not in sql for sql in reads)
         seen += _seqs(html)
         pages.append(html)
-        query = _link(html, "بعدی")
+        query = pager_link(html, "بعدی")
         if not query:
             break
     assert seen == expected and len(pages) == -(-len(expected) // 50)
     # «قبلی» from the last page gives back the page before it, entry for entry.
-    back = client.get(f"{url}?{_link(pages[-1], 'قبلی')}").content.decode()
+    back = client.get(f"{url}?{pager_link(pages[-1], 'قبلی')}").content.decode()
     assert _seqs(back) == _seqs(pages[-2])
 
 
@@ -65,7 +61,7 @@ def test_the_audit_trail_keeps_its_filters_on_the_cursor_links(client, make_user
         audit(actor=admin, action="organization.updated", data={"n": n})
     client.force_login(admin)
     html = client.get(reverse("audit:list"), {"actor": "root"}).content.decode()
-    following = _link(html, "بعدی")
+    following = pager_link(html, "بعدی")
     assert following and "actor=root" in following and "after=" in following
     assert following.count("page=") == 1
 
@@ -103,7 +99,7 @@ def test_the_directory_walks_by_cursor_in_persian_order_without_an_offset(client
             reads = [q["sql"] for q in queries.captured_queries if "LIMIT 26" in q["sql"]]
             assert reads and all("OFFSET" not in sql for sql in reads)
         seen += [int(pk) for pk in re.findall(r'href="/organizations/(\d+)/" data-testid="org-name"', html)]
-        query = _link(html, "بعدی")
+        query = pager_link(html, "بعدی")
         if not query:
             break
     assert seen == expected

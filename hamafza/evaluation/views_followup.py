@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hamafza.core.errors import DomainError
+from hamafza.core.paging import CappedPaginator
 from hamafza.evaluation.models import ActionStatus, CorrectiveAction, Finding, FindingKind
 from hamafza.evaluation.services import follow_up
 from hamafza.organizations import permissions as org_permissions
@@ -42,7 +42,8 @@ def action_list(request: HttpRequest) -> HttpResponse:
         actions = actions.filter(due_date__lt=today, status__in=OPEN_STATUSES)
     elif status in ActionStatus.values:
         actions = actions.filter(status=status)
-    page = Paginator(actions, 30).get_page(request.GET.get("page"))
+    # Counted up to 1,001 and paged by cursor on (due_date, id): a national round's follow-up holds thousands.
+    page = CappedPaginator(actions, 30).page_for(request.GET)
     return render(
         request,
         "evaluation/action_list.html",
@@ -51,6 +52,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "open_statuses": OPEN_STATUSES,
             "status": status,
+            "query": f"status={status}" if status else "",
             "statuses": ActionStatus.choices,
         },
     )

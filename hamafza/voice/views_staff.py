@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -90,7 +89,9 @@ def moderation_log(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("comment__page", "by")
         .order_by("-created_at", "-id")
     )
-    page = Paginator(decisions, settings.HAMAFZA_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Every comment gets a decision, so a province's log grows with its comments: counted up to 1,001 and paged
+    # by cursor (``created_at <= v … ORDER BY created_at DESC, id DESC LIMIT 26`` on the created_at index).
+    page = CappedPaginator(decisions, settings.HAMAFZA_PAGE_SIZE).page_for(request.GET)
     return render(request, "voice/moderation_log.html", {"organization": organization, "page": page})
 
 
@@ -102,7 +103,8 @@ def responses_index(request: HttpRequest) -> HttpResponse:
     cases = permissions.responses_for(request.user).select_related("comment__page", "organization")
     if show == "open":
         cases = cases.filter(status__in=[ResponseStatus.RECEIVED, ResponseStatus.UNDER_REVIEW])
-    page = Paginator(cases.order_by("due_on", "id"), settings.HAMAFZA_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counted up to 1,001 and paged by cursor on (due_on, id), like every long list.
+    page = CappedPaginator(cases.order_by("due_on", "id"), settings.HAMAFZA_PAGE_SIZE).page_for(request.GET)
     return render(request, "voice/responses_index.html", {"page": page, "show": show, "query": f"show={show}"})
 
 

@@ -155,6 +155,48 @@ def test_corrective_actions_page_costs_the_same_queries_for_few_or_many_and_flag
     assert len(many) == len(few)
 
 
+def test_a_long_list_of_corrective_actions_walks_by_cursor_and_keeps_its_filter(client, open_round):
+    import datetime as dt
+    import re
+
+    from hamafza.evaluation.models import CorrectiveAction
+    from hamafza.evaluation.services import follow_up
+    from tests.paging import pager_link
+
+    w = open_round
+    finding = follow_up.finding_add(round_unit=w.unit1, kind="weakness", text="ضعف", by=None, root_cause="علت")
+    cause = finding.root_causes.get()
+    # Two actions a day share their due date: the id breaks the tie in the cursor. Every other one is done.
+    for number in range(70):
+        action = follow_up.corrective_action_add(
+            root_cause=cause,
+            title=f"اقدام شماره {number}",
+            due_date=dt.date(2030, 1, 1) + dt.timedelta(days=number // 2),
+            by=None,
+        )
+        if number % 2:
+            CorrectiveAction.objects.filter(pk=action.pk).update(status="completed", progress=100)
+    expected = list(
+        CorrectiveAction.objects.filter(status="not_started").order_by("due_date", "id").values_list("title", flat=True)
+    )
+    login(client, w.evaluator)
+
+    def titles(html: str) -> list[str]:
+        return re.findall(r'">(اقدام شماره [0-9]+)</a>', html)
+
+    seen, pages, query = [], [], "status=not_started"
+    while query:
+        html = client.get(f"{reverse('evaluation:actions')}?{query}").content.decode()
+        seen += titles(html)
+        pages.append(html)
+        query = pager_link(html, "بعدی") or ""
+        if query:
+            assert "status=not_started" in query and "after=" in query
+    assert seen == expected and len(expected) == 35 and len(pages) == 2
+    back = client.get(f"{reverse('evaluation:actions')}?{pager_link(pages[-1], 'قبلی')}").content.decode()
+    assert titles(back) == titles(pages[0])
+
+
 def test_hq_routes_a_theme_of_weaknesses_to_a_department(client, open_round, make_org):
     from hamafza.core.models import AuditEntry
     from hamafza.evaluation.models import Finding

@@ -7,24 +7,15 @@ In-process figures run inside a transaction that is rolled back, so the bench le
 from __future__ import annotations
 
 import io
-import json
 import os
 import platform
-import socket
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from hamafza import analytics
@@ -74,7 +65,7 @@ def _timed(function: Callable[[], Any]) -> float:
     return time.perf_counter() - started
 
 
-def _largest_round() -> Round:
+def largest_round() -> Round:
     return Round.objects.filter(code__startswith=PREFIX).order_by("-id").first()  # type: ignore[return-value]
 
 
@@ -106,7 +97,7 @@ def _naive_rescore(round_: Round, limit: int) -> tuple[float, int]:
 
 
 def scoring_figures() -> list[Figure]:
-    round_ = _largest_round()
+    round_ = largest_round()
     units = RoundUnit.objects.filter(round=round_).count()
     items = ChecklistItem.objects.filter(indicator__axis__version=round_.framework_version).count()
     times = []
@@ -131,7 +122,7 @@ def scoring_figures() -> list[Figure]:
     ]
 
 
-def _admin() -> User:
+def bench_admin() -> User:
     user, _ = User.objects.get_or_create(username="scale_admin", defaults={"first_name": "مدیر", "last_name": "سنجش"})
     RoleGrant.objects.get_or_create(user=user, role="system_admin", organization=None)
     return user
@@ -147,7 +138,7 @@ def _variants(name: str) -> list[str]:
 
 
 def search_figures() -> list[Figure]:
-    admin = _admin()
+    admin = bench_admin()
     total = Organization.objects.count()
     sample = list(
         Organization.objects.filter(code__startswith=PREFIX + "o-").order_by("id")[:: max(1, total // 60)][:50]
@@ -352,185 +343,6 @@ def in_process_figures(profile: str, out: Output, *, measure: bool = True) -> li
     figures += stakeholder_import_figures()
     out.write("stakeholder import measured")
     return figures
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _session_cookie(user: User) -> str:
-    store = SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.create()
-    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
-
-
-def _worker_rss_mb(master: int) -> list[float]:
-    sizes = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) != master:
-                continue
-            status = (stat.parent / "status").read_text()
-        except (OSError, IndexError, ValueError):
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                sizes.append(int(line.split()[1]) / 1024)
-    return sizes
-
-
-def _load(url: str, duration: float, connections: int, headers: dict[str, str]) -> dict[str, Any]:
-    command = [sys.executable, "-m", "hamafza.demo.loadgen", "--url", url, "--duration", str(duration)]
-    command += ["--connections", str(connections)]
-    for name, value in headers.items():
-        command += ["--header", f"{name}: {value}"]
-    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)  # noqa: S603
-    return json.loads(result.stdout)
-
-
-def _pages() -> list[tuple[str, str, bool]]:
-    round_ = _largest_round()
-    unit = RoundUnit.objects.filter(round=round_).order_by("rank", "id").first()
-    return [
-        ("public home", "/", False),
-        ("ranking of the largest round", f"/evaluation/rounds/{round_.pk}/results/", False),
-        ("a unit's result", f"/evaluation/units/{unit.pk if unit else 0}/results/", False),
-        ("organization search", "/organizations/?q=" + urllib.request.quote("بهزیستی"), True),
-        ("the evaluator's dashboard", "/evaluation/", True),
-        ("API list (organizations)", "/api/v1/organizations/", True),
-        *_module_pages(),
-    ]
-
-
-def _module_pages() -> list[tuple[str, str, bool]]:
-    """Each module's own busiest pages, once the scale world holds its data."""
-    from hamafza.voice.models import Comment, NewsItem
-
-    pages: list[tuple[str, str, bool]] = []
-    busiest = (
-        Comment.objects.filter(page__news_item__isnull=False)
-        .values("page__news_item__code")
-        .annotate(n=models.Count("id"))
-        .order_by("-n")
-        .first()
-    )
-    if busiest:
-        pages.append(("news list", "/voice/", False))
-        pages.append(
-            (
-                f"the busiest news page ({busiest['n']:,} comments)",
-                f"/voice/news/{busiest['page__news_item__code']}/",
-                False,
-            )
-        )
-        pages.append(("search of comments", "/voice/search/?q=" + urllib.request.quote("پسماند"), False))
-    if NewsItem.objects.exists():
-        pages.append(("stakeholder registry", "/engagement/stakeholders/?q=" + urllib.request.quote("انجمن"), True))
-        pages.append(("activities", "/engagement/activities/", True))
-    return pages
-
-
-def http_figures(*, duration: float, connections: int, out: Output, only: Sequence[str] = ()) -> list[Figure]:
-    evaluator = User.objects.get(username="scale_evaluator")
-    admin = _admin()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "hamafza.settings_production",
-        "SECRET_KEY": settings.SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "HAMAFZA_BENCH": "1",
-        # One load process on one address would hit the API's per-address and per-person limits in seconds: the
-        # bench measures the pages, not the throttle.
-        "HAMAFZA_API_RATE_ANON": "1000000/m",
-        "HAMAFZA_API_RATE_USER": "1000000/m",
-    }
-    if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{settings.DATABASES['default']['NAME']}"
-    bin_dir = Path(sys.executable).parent
-    subprocess.run(  # noqa: S603
-        [str(bin_dir / "hamafza"), "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
-    )
-    port = _free_port()
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(  # noqa: S603
-            [str(bin_dir / "gunicorn"), "hamafza.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-             "--threads", "4"],
-            env=env, cwd=ROOT, stdout=log, stderr=log,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        headers = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
-        try:
-            _wait_healthy(base, headers, server)
-            cookies = {False: "", True: _session_cookie(evaluator)}
-            admin_cookie = _session_cookie(admin)
-            bare = _load(f"{base}/bench/bare", duration, connections, headers)
-            out.write(f"bare view: {bare['rps']:.0f} req/s")
-            figures = [figure("bare Django view", bare["rps"], "req/s", "reference", None)]
-            figures.append(figure("bare Django view p95", bare["p95"], "ms", "reference", None))
-            errors = bare["errors"]
-            # What a signed-in page pays before any work of its own (the session and the person): a reference
-            # that shows how much of a signed-in page's cost is its own.
-            signed_in_bare = _load(
-                f"{base}/bench/bare-signed-in", duration, connections, {**headers, "Cookie": cookies[True]}
-            )
-            errors += signed_in_bare["errors"]
-            figures.append(figure("bare signed-in view", signed_in_bare["rps"], "req/s", "reference", None))
-            for name, path, signed_in in _pages():
-                if only and not any(part in name for part in only):
-                    continue
-                cookie = admin_cookie if path.startswith(("/organizations", "/engagement")) else cookies[signed_in]
-                page_headers = {**headers, **({"Cookie": cookie} if cookie else {})}
-                result = _load(f"{base}{path}", duration, connections, page_headers)
-                share = result["rps"] / bare["rps"] if bare["rps"] else 0.0
-                ok = result["errors"] == 0
-                errors += result["errors"]
-                out.write(f"{name}: {result['rps']:.0f} req/s, statuses {result['statuses']}")
-                figures.append(
-                    figure(f"{name}: share of the bare view's req/s", share * 100, "%", "≥ 25", ok and share >= 0.25)
-                )
-                if signed_in and signed_in_bare["rps"]:
-                    own = result["rps"] / signed_in_bare["rps"] * 100
-                    figures.append(
-                        figure(f"{name}: share of the bare signed-in view's req/s", own, "%", "reference", None)
-                    )
-                figures.append(
-                    figure(
-                        f"{name}: p95 (p50 {result['p50']:.0f} ms, p99 {result['p99']:.0f} ms)",
-                        result["p95"],
-                        "ms",
-                        f"≤ {3 * bare['p95']:.0f} (3× bare)",
-                        ok and result["p95"] <= 3 * bare["p95"],
-                    )
-                )
-            figures.append(figure("responses other than 200 under load", errors, "responses", "= 0", errors == 0))
-            rss = _worker_rss_mb(server.pid)
-            if rss:
-                figures.append(figure("worker RSS (largest worker)", max(rss), "MB", "≤ 250", max(rss) <= 250))
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
-    return figures
-
-
-def _wait_healthy(base: str, headers: dict[str, str], server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    request = urllib.request.Request(f"{base}/healthz", headers=headers)  # noqa: S310 — our own loopback server
-    while True:
-        try:
-            with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError("the benchmark server did not start")
-        time.sleep(0.3)
 
 
 def markdown(figures: list[Figure], *, vendor: str) -> str:

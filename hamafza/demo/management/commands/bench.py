@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from hamafza.demo import benchmarks
+from hamafza.demo import bench_http, benchmarks
 from hamafza.demo.scale import PROFILES, settle
 
 
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         if not options["skip_http"]:
             # The in-process figures leave rolled-back rows behind (imports, re-scores): cleared, as autovacuum would.
             settle(self.stdout)
-            figures += benchmarks.http_figures(
+            figures += bench_http.http_figures(
                 duration=options["duration"],
                 connections=options["connections"],
                 out=self.stdout,

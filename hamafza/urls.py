@@ -25,7 +25,8 @@ urlpatterns = [
     path("n/<str:code>", voice_short_link, name="news_short"),
     path("api/v1/", api.urls),
     # After the API's own routes: whatever else is under /api/v1 is a JSON 404, never the HTML page.
-    re_path(r"^api/v1/(?P<rest>.*)$", api_unmatched, name="api_unmatched"),
+    # ``[\s\S]``, not ``.``: a path with a line break in it («/api/v1/x%0Ay») is an API path too.
+    re_path(r"^api/v1/(?P<rest>[\s\S]*)$", api_unmatched, name="api_unmatched"),
     path("admin/", admin.site.urls),
 ]
 

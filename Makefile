@@ -37,7 +37,7 @@ system-packages:
 	@scripts/system-packages.sh
 
 # The whole suite on SQLite, then again on PostgreSQL when DATABASE_URL points at one; in parallel (pytest-xdist,
-# TEST_JOBS workers, default: the cores up to 4). It fails when no test ran.
+# TEST_JOBS workers, default: two a core up to 4). It fails when no test ran.
 test: $(VENV)/.synced system-packages
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; else echo "DATABASE_URL is not set: PostgreSQL run skipped."; fi

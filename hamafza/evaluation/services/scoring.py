@@ -100,13 +100,11 @@ _INSERT_NODES_SQLITE = """
 # Rewriting all of them (3,100 units × 60 nodes at national scale) was a delete and an insert of 186,000 rows
 # through five indexes: most of the time of a re-score. A node is one number: an axis's id, an indicator's negated.
 _ROUND_UNITS_PG = "ANY(ARRAY(SELECT id FROM evaluation_roundunit WHERE round_id = %s))"
-# item_id × 4 + inspection? × 2 + not applicable?: one record is three numbers, the cheapest to aggregate.
+# The round's answers, already packed a unit a row by the trigger of migration 0004 (``AnswerVector``): one
+# record is unit id, item id × 4 + inspection? × 2 + not applicable?, value or NaN. Aggregating the 465,000
+# answers of a national round into those records here took 195 ms; concatenating 3,100 packed rows takes ~20.
 _ANSWERS_PG = f"""
-    SELECT string_agg(
-        int8send(a.round_unit_id)
-        || int8send(a.item_id * 4 + (a.source = %s)::int * 2 + a.is_not_applicable::int)
-        || float8send(COALESCE(a.value_number, 'NaN'::float8)), ''::bytea)
-    FROM evaluation_answer a WHERE a.round_unit_id = {_ROUND_UNITS_PG}
+    SELECT string_agg(v.data, ''::bytea) FROM evaluation_answervector v WHERE v.round_unit_id = {_ROUND_UNITS_PG}
 """  # noqa: S608 — no value is formatted in: a constant fragment
 _NODES_PG = f"""
     SELECT string_agg(
@@ -141,10 +139,7 @@ def _answers(round_: Round) -> dict[str, np.ndarray]:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             rows = fetch_records(
-                cursor,
-                _ANSWERS_PG,
-                [AnswerSource.INSPECTION, round_.pk],
-                (("unit", "int8"), ("code", "int8"), ("value", "float8")),
+                cursor, _ANSWERS_PG, [round_.pk], (("unit", "int8"), ("code", "int8"), ("value", "float8"))
             )
         code = rows["code"].astype(np.int64)
         return {

@@ -161,7 +161,7 @@ def test_a_long_list_of_corrective_actions_walks_by_cursor_and_keeps_its_filter(
 
     from hamafza.evaluation.models import CorrectiveAction
     from hamafza.evaluation.services import follow_up
-    from tests.paging import pager_link
+    from tests.paging import pager_link, walk_forward
 
     w = open_round
     finding = follow_up.finding_add(round_unit=w.unit1, kind="weakness", text="ضعف", by=None, root_cause="علت")
@@ -184,15 +184,8 @@ def test_a_long_list_of_corrective_actions_walks_by_cursor_and_keeps_its_filter(
     def titles(html: str) -> list[str]:
         return re.findall(r'">(اقدام شماره [0-9]+)</a>', html)
 
-    seen, pages, query = [], [], "status=not_started"
-    while query:
-        html = client.get(f"{reverse('evaluation:actions')}?{query}").content.decode()
-        seen += titles(html)
-        pages.append(html)
-        query = pager_link(html, "بعدی") or ""
-        if query:
-            assert "status=not_started" in query and "after=" in query
-    assert seen == expected and len(expected) == 35 and len(pages) == 2
+    pages, _ = walk_forward(client, reverse("evaluation:actions"), "status=not_started", keep="status=not_started")
+    assert [t for html in pages for t in titles(html)] == expected and len(expected) == 35 and len(pages) == 2
     back = client.get(f"{reverse('evaluation:actions')}?{pager_link(pages[-1], 'قبلی')}").content.decode()
     assert titles(back) == titles(pages[0])
 

@@ -14,6 +14,7 @@ def test_the_development_ranking_puts_the_most_deprived_county_first_and_charts_
     login(page, "governor")
     page.goto("/development/")
     page.get_by_role("link", name="رتبه‌بندی توسعه شهرستان‌های استانداری مازندران").click()
+    page.wait_for_url("**/development/orgs/*/ranking/")
     page.wait_for_load_state("networkidle")
     rows = page.get_by_test_id("area-row")
     assert rows.count() == 22

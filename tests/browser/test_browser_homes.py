@@ -64,7 +64,11 @@ def test_on_a_phone_the_ranking_and_the_evaluators_rounds_read_as_cards_and_the_
     # Tehran's 22 districts, a published round of the demo (picked by its title: other browser tests publish
     # rounds of their own on the same server).
     rounds.filter(has_text="نیمه نخست ۱۴۰۴").get_by_role("link", name="نتایج").click()
+    # count() does not wait: let the results page arrive before counting its rows.
+    phone.wait_for_url("**/evaluation/rounds/*/results/")
     ranking = phone.get_by_test_id("ranking")
+    ranking.wait_for()
+    phone.wait_for_load_state()
     rows = ranking.locator("tbody > tr")
     assert rows.count() == 22
     assert {rows.nth(i).evaluate(CARD_DISPLAY_JS) for i in range(rows.count())} == {"grid"}

@@ -204,7 +204,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # Django's Redis cache, with one client made once (hamafza/core/cache.py says why).
+        {"BACKEND": "hamafza.core.cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

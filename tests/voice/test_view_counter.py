@@ -25,9 +25,7 @@ REDIS = os.environ.get("HAMAFZA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15").rs
 @pytest.fixture
 def buffered(settings: Any) -> Any:
     prefix = f"views-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS, "KEY_PREFIX": prefix}
-    }
+    settings.CACHES = {"default": {"BACKEND": "hamafza.core.cache.RedisCache", "LOCATION": REDIS, "KEY_PREFIX": prefix}}
     settings.HAMAFZA_BUFFER_VIEWS = True
     yield
     client = cache._cache.get_client(write=True)

@@ -21,6 +21,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     _keep_groups_on_one_worker(config, items)
+    _refuse_twin_ids(items)
     # Tests that need a server database run in the PostgreSQL pass of `make test`; in the SQLite pass they are
     # deselected (counted as such in the summary), never skipped.
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -29,6 +30,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if len(kept) != len(items):
         config.hook.pytest_deselected(items=[item for item in items if item not in kept])
         items[:] = kept
+
+
+def _refuse_twin_ids(items: list[pytest.Item]) -> None:
+    """Fail the collection when two tests share an id: pytest-xdist deals tests out by id, and of twins it runs
+    one and counts the others as passed (77 Schemathesis operations once went untested that way)."""
+    seen: set[str] = set()
+    twins = sorted({item.nodeid for item in items if item.nodeid in seen or seen.add(item.nodeid)})
+    if twins:
+        raise pytest.UsageError("tests share an id, and pytest-xdist would run only one of each:\n" + "\n".join(twins))
 
 
 def _keep_groups_on_one_worker(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -19,6 +19,7 @@ from hamafza.evaluation.models import (
     RoundUnit,
 )
 from hamafza.organizations import permissions as org_permissions
+from hamafza.organizations.roles import roles_with
 
 
 def rounds_for_manager(user: Any) -> QuerySet[Round]:
@@ -49,8 +50,19 @@ def round_units_for_self_assessment(user: Any) -> QuerySet[RoundUnit]:
         RoundUnit.objects.filter(query)
         .exclude(round__state=RoundState.DRAFT)
         .select_related("round", "unit")
-        .order_by("-round__created_at")
+        .order_by("-round__created_at", "-round_id", "unit__sort_key", "id")
     )
+
+
+def own_round_units(user: Any) -> QuerySet[RoundUnit]:
+    """The units whose self-assessment a person fills as one of the unit's own people.
+
+    A system administrator may fill any unit's form, but none is theirs: their dashboard listed 50 of every unit of
+    every round under «ارزیابی واحد من», sorting all of them first (24,800 at national scale, 40–60 ms).
+    """
+    if not org_permissions.has_role(user, *roles_with("evaluation.self_assess")):
+        return RoundUnit.objects.none()
+    return round_units_for_self_assessment(user)
 
 
 def assignments_of(user: Any) -> QuerySet[Assignment]:

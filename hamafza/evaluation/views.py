@@ -38,7 +38,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "evaluation/dashboard.html",
         {
             "managed_rounds": selectors.rounds_for_manager(user)[:50],
-            "my_units": selectors.round_units_for_self_assessment(user)[:50],
+            "my_units": selectors.own_round_units(user)[:50],
             "my_assignments": selectors.assignments_of(user)[:50],
             "published": selectors.published_rounds()[:20],
             "can_manage": org_permissions.can_anywhere(user, "evaluation.manage"),

@@ -126,6 +126,42 @@ def test_dashboard_lists_what_each_person_has_to_do(client, open_round):
     assert "بازدیدهای من" in html
 
 
+def test_my_units_are_the_units_own_people_s_not_every_unit_for_a_system_administrator(
+    client, open_round, make_user, grant
+):
+    from hamafza.evaluation import selectors
+    from hamafza.evaluation.services.rounds import round_add_units, round_advance, round_create
+
+    w = open_round
+    # A second, newer round over both districts: a person of the municipality's staff sees the newer round's units
+    # first, each round's units in Persian alphabetical order.
+    later = round_create(
+        by=w.evaluator, office=w.municipality, framework_version=w.round.framework_version, code="r2", title="دوره دوم"
+    )
+    round_add_units(round_=later, units=[w.district2, w.district1], by=w.evaluator)
+    round_advance(round_=later, to=RoundState.SELF_ASSESSMENT, by=w.evaluator)
+    staff = make_user("municipal-staff", password=None)
+    grant(staff, "agency_staff", organization=w.municipality)
+    listed = [(ru.round.title, ru.unit.name) for ru in selectors.own_round_units(staff)]
+    assert listed == [
+        ("دوره دوم", "منطقه ۱"),
+        ("دوره دوم", "منطقه ۲"),
+        ("دوره اول", "منطقه ۱"),
+        ("دوره اول", "منطقه ۲"),
+    ]
+
+    login(client, w.manager1)
+    html = client.get(reverse("evaluation:dashboard")).content.decode()
+    assert "ارزیابی واحد من" in html
+
+    admin = make_user("platform-admin", password=None)
+    grant(admin, "system_admin")
+    assert not selectors.own_round_units(admin).exists()
+    client.force_login(admin)
+    html = client.get(reverse("evaluation:dashboard")).content.decode()
+    assert "ارزیابی واحد من" not in html
+
+
 def test_corrective_actions_page_costs_the_same_queries_for_few_or_many_and_flags_overdue(client, open_round):
     import datetime as dt
 

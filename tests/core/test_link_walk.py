@@ -19,6 +19,10 @@ from tests.core.linkwalk import first_link_to, walk
 
 USERNAMES = [account.username for account in ACCOUNTS]
 
+# On one pytest-xdist worker, so the world below is built once: dealt out test by test, each worker that drew one
+# built it again (three or four builds of 15–20 s each, 50 s under the suite's load).
+pytestmark = pytest.mark.xdist_group("link-walk")
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any, places_loaded: Any) -> Iterator[None]:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Iterator
 from statistics import mean
+from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from hamafza.core.audit import verify_chain
@@ -14,11 +18,22 @@ from hamafza.core.models import AuditEntry
 from hamafza.evaluation.models import AnswerSource, CorrectiveAction, Finding, Round, RoundState
 from hamafza.evaluation.services.submission import items_missing_evidence
 
-pytestmark = [pytest.mark.django_db, pytest.mark.full_demo]
+# The whole demo is built once for the module (on one pytest-xdist worker), inside a transaction rolled back at
+# its end; each test reads it in a transaction of its own. Built for each test, it took 30–40 s a test under load.
+pytestmark = [pytest.mark.django_db, pytest.mark.full_demo, pytest.mark.xdist_group("demo-evaluation")]
 
 
-def test_three_published_tehran_rounds_improve_and_a_rerun_adds_nothing(run_demo: Callable[[], str]) -> None:
-    run_demo()
+@pytest.fixture(scope="module")
+def demo(django_db_setup: Any, django_db_blocker: Any, places_loaded: Any) -> Iterator[None]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+def test_three_published_tehran_rounds_improve_and_a_rerun_adds_nothing(
+    demo: None, run_demo: Callable[[], str]
+) -> None:
     tehran = list(
         Round.objects.filter(code__startswith="tehran-social", state=RoundState.PUBLISHED).order_by("created_at")
     )
@@ -36,9 +51,8 @@ def test_three_published_tehran_rounds_improve_and_a_rerun_adds_nothing(run_demo
 
 
 def test_the_ministry_round_for_markazi_is_open_for_inspection_with_findings_and_actions(
-    run_demo: Callable[[], str],
+    demo: None,
 ) -> None:
-    run_demo()
     markazi = Round.objects.get(code="mcls-public-space-3")
     assert markazi.state == RoundState.FIELD_INSPECTION
     unit = markazi.units.get()
@@ -47,8 +61,7 @@ def test_the_ministry_round_for_markazi_is_open_for_inspection_with_findings_and
     assert CorrectiveAction.objects.filter(root_cause__finding__round_unit=unit).count() == 2
 
 
-def test_past_rounds_carry_their_own_past_dates(run_demo: Callable[[], str]) -> None:
-    run_demo()
+def test_past_rounds_carry_their_own_past_dates(demo: None) -> None:
     today = timezone.localdate()
     for round_ in Round.objects.filter(state=RoundState.PUBLISHED):
         published = timezone.localdate(round_.published_at)
@@ -58,9 +71,8 @@ def test_past_rounds_carry_their_own_past_dates(run_demo: Callable[[], str]) -> 
 
 
 def test_the_current_tehran_round_waits_for_district_12_whose_evidence_rule_holds(
-    run_demo: Callable[[], str],
+    demo: None,
 ) -> None:
-    run_demo()
     current = Round.objects.get(code="tehran-social-1404-2")
     assert current.state == RoundState.SELF_ASSESSMENT
     assert current.self_assessment_due > timezone.localdate()

@@ -41,41 +41,83 @@ class TextMatch:
     terms: tuple[str, ...]  # shared terms, heaviest first
 
 
+def document_frequencies(doc_terms: Sequence[Sequence[str]]) -> dict[str, int]:
+    """How many documents hold each term: the corpus statistics a TF-IDF needs besides the documents it scores."""
+    df: dict[str, int] = {}
+    for words in doc_terms:
+        for word in set(words):
+            df[word] = df.get(word, 0) + 1
+    return df
+
+
 def tfidf_similarity(
     query: str, documents: Sequence[str], *, stop_words: frozenset[str] = PERSIAN_STOP_WORDS, top_terms: int = 5
 ) -> list[TextMatch]:
     """The cosine of the query's TF-IDF vector with each document's, over the query and documents as corpus."""
     doc_terms = [terms(d, stop_words) for d in documents]
-    query_terms = terms(query, stop_words)
-    if not query_terms or not documents:
-        return [TextMatch(0.0, ()) for _ in documents]
+    return tfidf_scores(
+        terms(query, stop_words), doc_terms, df=document_frequencies(doc_terms), corpus_size=len(documents),
+        top_terms=top_terms,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Weights:
+    """TF-IDF cosines of a query with many documents; the shared terms of a document only when asked for."""
+
+    scores: np.ndarray  # one cosine (0..1) a document
+    contributions: np.ndarray  # documents × the query's terms: each term's part of the dot product
+    names: tuple[str, ...]  # the query's terms, in the columns' order
+
+    def terms_of(self, row: int, top: int = 5) -> tuple[str, ...]:
+        order = [i for i in np.argsort(-self.contributions[row]) if self.contributions[row, i] > 0][:top]
+        return tuple(self.names[i] for i in order)
+
+
+def tfidf_scores(
+    query_terms: Sequence[str],
+    doc_terms: Sequence[Sequence[str]],
+    *,
+    df: dict[str, int],
+    corpus_size: int,
+    top_terms: int = 5,
+) -> list[TextMatch]:
+    """The TF-IDF cosine of the query with each of ``doc_terms``, the weights taken from a whole corpus of
+    ``corpus_size`` documents whose document frequencies are ``df`` (see ``tfidf_weights``)."""
+    weights = tfidf_weights(query_terms, doc_terms, df=df, corpus_size=corpus_size)
+    return [TextMatch(float(weights.scores[row]), weights.terms_of(row, top_terms)) for row in range(len(doc_terms))]
+
+
+def tfidf_weights(
+    query_terms: Sequence[str], doc_terms: Sequence[Sequence[str]], *, df: dict[str, int], corpus_size: int
+) -> Weights:
+    """The TF-IDF cosines of the query with ``doc_terms``, the weights taken from a whole corpus of ``corpus_size``
+    documents whose document frequencies are ``df``.
+
+    The documents scored may be only part of that corpus (those that can match at all): each gets the score it
+    would have had among all of them, since a term's weight depends on the corpus and not on who else is scored.
+    """
     vocabulary = {t: i for i, t in enumerate(dict.fromkeys(query_terms))}
-    # Only the query's terms can contribute to the dot product; the rest matter only for each document's norm.
     size = len(vocabulary)
-    counts = np.zeros((len(documents), size))
-    rest_sq = np.zeros(len(documents))
-    df = np.zeros(size)
-    other_df: dict[str, int] = {}
-    for row, words in enumerate(doc_terms):
-        unique = set(words)
-        for word in unique:
-            if word in vocabulary:
-                df[vocabulary[word]] += 1
-            else:
-                other_df[word] = other_df.get(word, 0) + 1
-        for word in words:
-            if word in vocabulary:
-                counts[row, vocabulary[word]] += 1
-    n = len(documents) + 1  # the query is part of the corpus
-    idf = np.log((1 + n) / (1 + df + 1)) + 1
-    doc_vectors = counts * idf
+    if not size or not doc_terms:
+        return Weights(np.zeros(len(doc_terms)), np.zeros((len(doc_terms), size)), tuple(vocabulary))
+    # Only the query's terms can contribute to the dot product; the rest matter only for each document's norm.
+    counts = np.zeros((len(doc_terms), size))
+    rest_sq = np.zeros(len(doc_terms))
+    n = corpus_size + 1  # the query is part of the corpus
+    query_df = np.array([df.get(term, 0) for term in vocabulary], dtype=float)
+    idf = np.log((1 + n) / (1 + query_df + 1)) + 1
     for row, words in enumerate(doc_terms):
         # The norm needs the document's other terms too, each with its own idf.
         tally: dict[str, int] = {}
         for word in words:
-            if word not in vocabulary:
+            column = vocabulary.get(word)
+            if column is None:
                 tally[word] = tally.get(word, 0) + 1
-        rest_sq[row] = sum((c * (np.log((1 + n) / (1 + other_df[w])) + 1)) ** 2 for w, c in tally.items())
+            else:
+                counts[row, column] += 1
+        rest_sq[row] = sum((c * (np.log((1 + n) / (1 + df.get(w, 1))) + 1)) ** 2 for w, c in tally.items())
+    doc_vectors = counts * idf
     query_counts = np.zeros(size)
     for word in query_terms:
         query_counts[vocabulary[word]] += 1
@@ -85,9 +127,4 @@ def tfidf_similarity(
     contributions = doc_vectors * query_vector
     with np.errstate(divide="ignore", invalid="ignore"):
         scores = np.where(doc_norms > 0, contributions.sum(axis=1) / (doc_norms * query_norm), 0.0)
-    names = list(vocabulary)
-    results = []
-    for row in range(len(documents)):
-        order = [i for i in np.argsort(-contributions[row]) if contributions[row, i] > 0][:top_terms]
-        results.append(TextMatch(float(np.clip(scores[row], 0.0, 1.0)), tuple(names[i] for i in order)))
-    return results
+    return Weights(np.clip(scores, 0.0, 1.0), contributions, tuple(vocabulary))

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from hamafza.core.models import AuditEntry
 from hamafza.engagement.alignment import aligned_stakeholders
-from hamafza.engagement.models import Relationship
+from hamafza.engagement.models import Relationship, Stakeholder
 from hamafza.engagement.services.stakeholders import StakeholderData, domains_by_name, stakeholder_create
 
 
@@ -66,3 +66,44 @@ def test_staff_of_another_agency_cannot_open_its_alignment(world, client):
     assert client.post(url, {"kind": "partner", "starts_on": "1404/01/10"}).status_code == 404
     client.force_login(world.rep)
     assert client.get(reverse("engagement:alignment", args=[world.welfare.pk])).status_code == 404
+
+
+def test_scoring_only_the_stakeholders_that_can_match_ranks_as_scoring_the_whole_registry(world):
+    """The ranking reads only stakeholders sharing a domain or a word of the mission, with the weights of the
+    whole registry: each score must equal the one a TF-IDF over every stakeholder gives."""
+    from hamafza.analytics.similarity import tfidf_similarity
+    from hamafza.engagement.models import Stakeholder, Verification
+
+    _more_ngos(world)
+    for n, text in enumerate(["نگهداری باغ‌های تاریخی", "آموزش موسیقی سنتی", "حمایت از کودکان کار و خانواده"]):
+        stakeholder_create(data=StakeholderData(name=f"گروه {n}", description=text), by=None)
+    matches = aligned_stakeholders(world.welfare, limit=100)
+    everyone = list(Stakeholder.objects.exclude(verification=Verification.REJECTED).order_by("pk"))
+    reference = tfidf_similarity(world.welfare.mission, [f"{s.description} {s.expertise}" for s in everyone])
+    text_of = {s.pk: r for s, r in zip(everyone, reference, strict=True)}
+    assert len(matches) >= 3
+    for match in matches:
+        expected = text_of[match.stakeholder.pk]
+        assert match.terms == expected.terms
+        domain_share = len(match.shared_domains) / 2
+        place = {"county": 1.0, "province": 0.6, "": 0.0}[match.place]
+        assert abs(match.score - (0.5 * domain_share + 0.35 * expected.score + 0.15 * place)) < 1e-9
+    # Nobody left out who had something in common; nobody in who had nothing.
+    aligned = {m.stakeholder.name for m in matches}
+    assert "حمایت از کودکان کار و خانواده" not in aligned  # a description is not a name
+    assert "گروه 2" in aligned  # «حمایت» and «خانواده» are words of the mission
+    assert "گروه 0" not in aligned and "گروه 1" not in aligned
+
+
+def test_the_ranking_is_kept_until_the_registry_or_the_agency_changes(world, django_assert_max_num_queries):
+    from hamafza.engagement.services.stakeholders import stakeholder_update
+
+    first = aligned_stakeholders(world.welfare)
+    with django_assert_max_num_queries(3):  # the agency's domains, the registry's fingerprint, its province
+        again = aligned_stakeholders(world.welfare)
+    assert [m.stakeholder.pk for m in again] == [m.stakeholder.pk for m in first]
+    # An NGO rewrites its description with the mission's words: the next ranking counts them.
+    other = next(s for s in Stakeholder.objects.all() if s.pk not in {m.stakeholder.pk for m in first})
+    data = StakeholderData(name=other.name, description="پیشگیری از آسیب‌های اجتماعی در خانواده‌ها")
+    stakeholder_update(stakeholder=other, data=data, version=other.version, by=None)
+    assert other.pk in {m.stakeholder.pk for m in aligned_stakeholders(world.welfare)}

@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection, transaction
+from django.core.cache import cache
+from django.db import connection, models, transaction
 from django.test.utils import CaptureQueriesContext
 
 from hamafza import analytics
@@ -327,6 +328,34 @@ def triage_figures(comments: int = 5000) -> list[Figure]:
     return [figure(f"comment triage ({len(texts):,} comments, one core)", rate, "comments/s", "≥ 5,000", rate >= 5000)]
 
 
+def alignment_figures() -> list[Figure]:
+    """Which stakeholders are aligned with an agency (engagement.alignment) over the whole registry: the first view
+    (the registry's term weights read, nothing cached) and the next ones. The agency is given the words and the
+    domains the registry's stakeholders use most, inside a transaction that is rolled back."""
+    from hamafza.engagement import alignment
+    from hamafza.engagement.models import Verification
+
+    registry = Stakeholder.objects.exclude(verification=Verification.REJECTED)
+    total = registry.count()
+    agency = Organization.objects.filter(code__startswith=PREFIX, kind="agency").order_by("id").first()
+    description = registry.order_by("id").values_list("description", flat=True).first()
+    if not total or agency is None or not description:
+        return []
+    through = Stakeholder.domains.through
+    common = through.objects.values("domaintag_id").annotate(n=models.Count("id")).order_by("-n", "domaintag_id")
+    with rolled_back():
+        agency.mission = description
+        agency.save()
+        agency.tags.set(DomainTag.objects.filter(pk__in=[row["domaintag_id"] for row in common[:2]]))
+        cache.delete(f"engagement:alignment-corpus:{alignment._registry_state(registry)}")
+        first = _timed(lambda: alignment.aligned_stakeholders(agency))
+        after = sorted(_timed(lambda: alignment.aligned_stakeholders(agency)) for _ in range(20))[18]
+    return [
+        figure(f"stakeholders aligned with an agency over {total:,} (first view)", first, "s", "reference", None),
+        figure("stakeholders aligned with an agency, next views (p95)", after * 1000, "ms", "reference", None),
+    ]
+
+
 def in_process_figures(profile: str, out: Output, *, measure: bool = True) -> list[Figure]:
     seed_scale(profile, out)
     if not measure:
@@ -342,6 +371,8 @@ def in_process_figures(profile: str, out: Output, *, measure: bool = True) -> li
     out.write("import measured")
     figures += stakeholder_import_figures()
     out.write("stakeholder import measured")
+    figures += alignment_figures()
+    out.write("alignment measured")
     return figures
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,7 +18,7 @@ from hamafza.core.downloads import file_response
 from hamafza.core.errors import DomainError
 from hamafza.core.paging import CappedPaginator
 from hamafza.engagement import permissions
-from hamafza.engagement.calendar import build_month, current_month, month_bounds
+from hamafza.engagement.calendar import build_month, current_month, month_activities
 from hamafza.engagement.forms import ActivityForm, AttachmentForm, MinutesForm
 from hamafza.engagement.ics import activity_ics
 from hamafza.engagement.models import (
@@ -43,13 +44,25 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     # A capped count (or the table's estimate for an administrator) and a page read down the
     # engagement_activity_recent index from the pager's cursor: never a count or a sort of every visible
     # activity, and no OFFSET that grows with the page number.
+    # ``?day=1404/02/15`` (the calendar's «more» link): that day's activities only, down the same index.
+    day, query = None, ""
+    if request.GET.get("day"):
+        try:
+            day = parse_jalali_date(request.GET["day"])
+        except PersianInputError as error:
+            messages.error(request, str(error))
+        else:
+            tz = timezone.get_current_timezone()
+            start = dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+            visible = visible.filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1))
+            query = urlencode({"day": request.GET["day"]})
     page = CappedPaginator(
         visible.select_related("organization", "room").order_by("-starts_at", "id"), settings.HAMAFZA_PAGE_SIZE
     ).page_for(request.GET)
     return render(
         request,
         "engagement/activity_list.html",
-        {"page": page, "can_create": permissions.engages_anywhere(request.user)},
+        {"page": page, "can_create": permissions.engages_anywhere(request.user), "day": day, "query": query},
     )
 
 
@@ -243,20 +256,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
         pass
     if not (1300 <= year <= 1500 and 1 <= month <= 12):
         year, month = current_month()
-    start, end = month_bounds(year, month)
-    tz = timezone.get_current_timezone()
-    activities = (
-        permissions.activities_visible_to(request.user)
-        .filter(
-            starts_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=tz),
-            starts_at__lt=dt.datetime.combine(end, dt.time.min, tzinfo=tz),
-        )
-        .order_by("starts_at")
-    )
+    activities, counts = month_activities(permissions.activities_visible_to(request.user), year, month)
     return render(
         request,
         "engagement/calendar.html",
-        {"month": build_month(year, month, activities), "weekdays": JALALI_WEEKDAYS},
+        {"month": build_month(year, month, activities, counts), "weekdays": JALALI_WEEKDAYS},
     )
 
 

@@ -89,6 +89,47 @@ def test_the_calendar_shows_the_meeting_on_its_jalali_day(world, client):
     assert meeting.title in cell
 
 
+def test_a_busy_day_lists_its_first_activities_and_links_to_the_rest_at_a_fixed_cost(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hamafza.engagement.calendar import DAY_LIMIT
+
+    client.force_login(world.staff)
+    url, month = reverse("engagement:calendar"), {"year": 1404, "month": 2}
+
+    def add(hours: range) -> None:
+        for hour in hours:
+            starts = dt.datetime(2025, 5, 5, hour, tzinfo=timezone.get_current_timezone())
+            _meeting(world, title=f"نشست ساعت {hour}", starts_at=starts, ends_at=starts + dt.timedelta(hours=1))
+
+    add(range(8, 10))
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url, month).status_code == 200
+    add(range(10, 20))
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url, month).content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries)
+    cell = page.split('data-day="15"')[1].split("</td>")[0]
+    assert cell.count('data-testid="calendar-activity"') == DAY_LIMIT
+    assert "نشست ساعت 8" in cell and "نشست ساعت 19" not in cell  # the earliest first
+    assert "و ۸ فعالیت دیگر" in cell
+    more = cell.split('data-testid="calendar-more"')[0].rsplit('href="', 1)[1].split('"')[0]
+    listed = client.get(more.replace("&amp;", "&")).content.decode()
+    assert "فعالیت‌های روز" in listed and "۱۵ اردیبهشت ۱۴۰۴" in listed
+    assert listed.count('data-label="عنوان"') == 12
+
+
+def test_the_activities_of_a_day_refuse_a_wrong_date_in_persian(world, client):
+    _meeting(world)
+    client.force_login(world.staff)
+    response = client.get(reverse("engagement:activity_list"), {"day": "1404/13/40"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "activity-day" not in page and "نشست هم‌اندیشی" in page  # the whole list, and a message why
+    assert "ماه ۱۳ وجود ندارد" in page
+
+
 def test_the_ics_invitation_is_rfc_5545_in_utc(world, client):
     meeting = _meeting(world)
     client.force_login(world.staff)

@@ -145,6 +145,45 @@ def test_the_transparency_page_shows_each_agencys_figures_publicly(voice_world: 
     assert "استانداری فارس" in html and "voice-chart-data" in html and "نرخ پاسخ" in html
 
 
+def test_the_transparency_page_lists_fifty_agencies_a_page_and_charts_the_twenty_busiest(
+    voice_world: Any, make_org: Any
+) -> None:
+    """Nationally every evaluated unit has public pages: one row and one bar each made a 1.5 MB page."""
+    import json
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hamafza.core.public_pages import PageSpec
+    from hamafza.voice import selectors
+    from hamafza.voice.services.pages import public_pages_ensure
+
+    def add_agencies(first: int, count: int) -> None:
+        units = [make_org(f"واحد شماره {n}", kind="agency") for n in range(first, first + count)]
+        specs = [PageSpec(target=u, organization=u, kind="other", title=u.name, url=f"/u/{u.pk}/") for u in units]
+        public_pages_ensure(specs)
+
+    comment_create(page=voice_world.page, text=CRITIQUE, kind="critique")
+    url = reverse("voice:transparency")
+    add_agencies(0, 3)
+    with CaptureQueriesContext(connection) as few:
+        Client().get(url)
+    add_agencies(3, 70)
+    with CaptureQueriesContext(connection) as many:
+        html = Client().get(url).content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries)
+    table = html.split('data-testid="transparency-table"')[1].split("</table>")[0]
+    assert table.count("<tr>") == 1 + 50  # the header and fifty agencies
+    assert "استانداری فارس" in table  # the agency with a comment comes first
+    chart = json.loads(html.split('id="voice-chart-data" type="application/json">')[1].split("</script>")[0])
+    assert len(chart["labels"]) == 20 and chart["labels"][0] == "استانداری فارس"
+    assert "۲۰ دستگاه با بیشترین نظر از" in html
+    second = Client().get(url, {"page": 2}).content.decode()
+    rows = second.split('data-testid="transparency-table"')[1].split("</table>")[0].count("<tr>") - 1
+    assert rows == len(selectors.transparency()) - 50  # the rest, on the second page
+    assert "صفحه ۲ از ۲" in second
+
+
 def test_the_moderation_queue_costs_a_fixed_number_of_queries(
     voice_world: Any, django_assert_max_num_queries: Any
 ) -> None:

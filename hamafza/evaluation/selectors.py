@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from hamafza.evaluation import permissions
 from hamafza.evaluation.models import (
@@ -20,6 +22,7 @@ from hamafza.evaluation.models import (
 )
 from hamafza.organizations import permissions as org_permissions
 from hamafza.organizations.roles import roles_with
+from hamafza.persian import search_key
 
 
 def rounds_for_manager(user: Any) -> QuerySet[Round]:
@@ -87,15 +90,42 @@ def frameworks_for(user: Any) -> QuerySet[Framework]:
     return Framework.objects.filter(query).select_related("owner").prefetch_related("versions").order_by("title")
 
 
-def round_units_with_progress(round_: Round) -> QuerySet[RoundUnit]:
-    return (
-        round_.units.select_related("unit")
-        .prefetch_related("assignments__inspector")
-        .annotate(
-            self_answers=Count("answers", filter=Q(answers__source=AnswerSource.SELF), distinct=True),
-            inspection_answers=Count("answers", filter=Q(answers__source=AnswerSource.INSPECTION), distinct=True),
-        )
-        .order_by("unit__sort_key")
+def round_units_with_progress(round_: Round, q: str = "") -> QuerySet[RoundUnit]:
+    """A round's units in Persian alphabetical order (``q``: those whose name holds it), with their inspectors.
+
+    Their answer counts come from ``answer_counts`` for the page shown: counted here, a national round's 465,000
+    answers were grouped on every view of its management page (1.7 s) to show 50 units."""
+    units = round_.units.select_related("unit").prefetch_related("assignments__inspector")
+    if q:
+        units = units.filter(unit__name_key__contains=search_key(q))
+    return units.order_by("unit__sort_key", "id")
+
+
+def answer_counts(round_units: list[RoundUnit]) -> None:
+    """Set ``self_answers`` and ``inspection_answers`` on each of ``round_units``: one grouped query for them."""
+    counts = (
+        Answer.objects.filter(round_unit__in=round_units)
+        .values("round_unit_id", "source")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_unit: dict[tuple[int, str], int] = {(row["round_unit_id"], row["source"]): row["n"] for row in counts}
+    for round_unit in round_units:
+        round_unit.self_answers = by_unit.get((round_unit.pk, AnswerSource.SELF), 0)
+        round_unit.inspection_answers = by_unit.get((round_unit.pk, AnswerSource.INSPECTION), 0)
+
+
+def round_progress(round_: Round) -> dict[str, int]:
+    """The round's units, those whose self-assessment is in and those in by its due date: one aggregate."""
+    due = round_.self_assessment_due
+    in_time = Q(self_submitted_at__isnull=False)
+    if due is not None:
+        tz = timezone.get_current_timezone()
+        in_time &= Q(self_submitted_at__lt=dt.datetime.combine(due + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
+    return round_.units.aggregate(
+        units=Count("id"),
+        submitted=Count("id", filter=Q(self_submitted_at__isnull=False)),
+        on_time=Count("id", filter=in_time),
     )
 
 

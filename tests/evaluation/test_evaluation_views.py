@@ -101,6 +101,46 @@ def test_round_manage_page_is_for_the_office_only(client, open_round):
     assert "منطقه ۱" in response.content.decode()
 
 
+def test_round_manage_pages_fifty_units_finds_one_by_name_and_costs_the_same_for_few_or_many(
+    client, open_round, make_org
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hamafza.evaluation.services.rounds import round_add_units, round_create
+
+    w = open_round
+    draft = round_create(
+        by=w.evaluator, office=w.municipality, framework_version=w.round.framework_version, code="big", title="بزرگ"
+    )
+    url = reverse("evaluation:round_manage", args=[draft.pk])
+    login(client, w.evaluator)
+
+    def add(first: int, count: int) -> None:
+        units = [
+            make_org(f"ناحیه {n:03d}", kind="municipal_district", parent=w.municipality)
+            for n in range(first, first + count)
+        ]
+        round_add_units(round_=draft, units=units, by=w.evaluator)
+
+    add(0, 2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    add(2, 58)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(url).content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries)
+    table = html.split('data-testid="round-units"')[1].split("</table>")[0]
+    assert table.count("<tr>") == 1 + 50
+    assert 'data-testid="unit-total">۶۰<' in html
+    assert "ناحیه 000" in table and "ناحیه 059" not in table
+    second = client.get(url, {"page": 2}).content.decode().split('data-testid="round-units"')[1].split("</table>")[0]
+    assert second.count("<tr>") == 1 + 10 and "ناحیه 059" in second
+    found = client.get(url, {"q": "ناحيه 042"}).content.decode()  # typed with an Arabic ي
+    rows = found.split('data-testid="round-units"')[1].split("</table>")[0]
+    assert rows.count("<tr>") == 2 and "ناحیه 042" in rows
+
+
 def test_a_finalized_round_cannot_be_changed_through_the_ui(client, open_round):
     w = open_round
     Round.objects.filter(pk=w.round.pk).update(state=RoundState.FINALIZED)

@@ -7,16 +7,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from hamafza.core.public_cache import generation
 from hamafza.moderation import RULE_LABELS, RULES
 from hamafza.organizations.models import Organization
 from hamafza.voice.models import AgencyResponse, Comment, CommentStatus, PublicPage, Rating, ResponseStatus
 
 THREAD_PAGE_SIZE = 30
+TRANSPARENCY_TTL = 60
 
 
 def thread(page: PublicPage, user: Any, number: Any = 1) -> DjangoPage:
@@ -87,7 +90,20 @@ class AgencyFigures:
 def transparency(*, province_id: int | None = None) -> list[AgencyFigures]:
     """Per agency: comments received, held and why, cases answered and on time, response times, ratings.
 
-    A fixed number of grouped queries whatever the number of agencies."""
+    Nationally the figures group a million comments (about a second), for a public page and a public API: they
+    are kept under the newest audit entry's number (any service's change moves it, as for the pages cached for
+    visitors), today's date (what is overdue) and at most ``TRANSPARENCY_TTL`` seconds (a rating is not audited).
+    """
+    key = f"voice:transparency:{generation()}:{timezone.localdate().isoformat()}:{province_id or ''}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = _transparency(province_id)
+        cache.set(key, figures, TRANSPARENCY_TTL)
+    return figures
+
+
+def _transparency(province_id: int | None) -> list[AgencyFigures]:
+    """A fixed number of grouped queries whatever the number of agencies."""
     pages = PublicPage.objects.filter(is_public=True)
     if province_id:
         pages = pages.filter(organization__province_id=province_id)

@@ -184,6 +184,20 @@ def test_the_transparency_page_lists_fifty_agencies_a_page_and_charts_the_twenty
     assert "صفحه ۲ از ۲" in second
 
 
+def test_the_transparency_figures_are_kept_until_a_change_and_count_it_then(
+    voice_world: Any, django_assert_max_num_queries: Any
+) -> None:
+    from hamafza.voice import selectors
+
+    comment_create(page=voice_world.page, text=CRITIQUE, kind="critique")
+    before = {f.organization.pk: f.received for f in selectors.transparency()}
+    with django_assert_max_num_queries(1):  # the newest audit entry's number, nothing grouped again
+        assert {f.organization.pk: f.received for f in selectors.transparency()} == before
+    comment_create(page=voice_world.page, text="پیشنهاد می‌کنم ساعت کار مراکز بیشتر شود.", kind="suggestion")
+    after = {f.organization.pk: f.received for f in selectors.transparency()}
+    assert after[voice_world.page.organization_id] == before[voice_world.page.organization_id] + 1
+
+
 def test_the_moderation_queue_costs_a_fixed_number_of_queries(
     voice_world: Any, django_assert_max_num_queries: Any
 ) -> None:
